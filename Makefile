@@ -1,0 +1,48 @@
+# Two commands do all the set-up: `make run` and `make test`.
+# Both create .venv with Python 3.11 when it is missing.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format clean
+
+$(INSTALLED): requirements.txt requirements-dev.txt build-constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.3"
+	$(BIN)/python -m pip install --quiet --build-constraint build-constraints.txt -r requirements-dev.txt
+	touch $(INSTALLED)
+
+# Development settings, written once. Real environment variables win over it.
+.env:
+	@printf '%s\n' \
+		'# Written by make on first use. Every variable: .env.example' \
+		'DEBUG=True' \
+		"SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		'ACCOUNT_EMAIL_VERIFICATION=optional' > .env
+	@echo "Wrote .env with a new SECRET_KEY."
+
+run: $(INSTALLED) .env
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py seed_demo
+	@echo
+	@echo "Connect is starting at http://$(HOST):$(PORT)/ (Ctrl+C stops it)."
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(INSTALLED) .env
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,24 @@
+from django import forms
+
+from .models import User
+
+
+class SignupForm(forms.Form):
+    """Extra fields on allauth's signup form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    display_name = forms.CharField(
+        max_length=User._meta.get_field("display_name").max_length,
+        label="Display name",
+        help_text="What other people will see. A nickname or pseudonym is fine.",
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+
+    def signup(self, request, user: User) -> None:
+        user.display_name = self.cleaned_data["display_name"]
+        user.save(update_fields=["display_name"])
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name"]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ConnectappConfig(AppConfig):
+    name = "connectapp"
+    verbose_name = "Connect"

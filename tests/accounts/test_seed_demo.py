@@ -1,0 +1,33 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import CommandError, call_command
+
+from accounts.models import User
+from tests.factories import has_totp
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_to_run_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_creates_the_three_demo_logins_once(settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert User.objects.count() == 3
+    member = User.objects.get(email="member@example.com")
+    clinician = User.objects.get(email="clinician@example.com")
+    admin = User.objects.get(email="admin@example.com")
+    assert member.role == User.Role.MEMBER and not has_totp(member)
+    assert clinician.role == User.Role.CLINICIAN and has_totp(clinician)
+    assert admin.is_staff and admin.is_superuser and has_totp(admin)
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == 3
+    out = capsys.readouterr().out
+    assert "demo-member-pass" in out
+    assert "authenticator key:" in out
+    assert "recovery codes" in out

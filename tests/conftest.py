@@ -1,0 +1,101 @@
+"""Personas and shared fixtures.
+
+The personas: `member` (the owner of whatever a test creates), `other_member`,
+`clinician` (verified, with MFA), and `admin` (staff, with MFA). The
+`*_client` fixtures are signed in as each, with MFA passed where the role
+needs it.
+"""
+
+import time
+
+import pytest
+from allauth.account.internal.flows.login import (
+    _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+    AUTHENTICATION_METHODS_SESSION_KEY,
+)
+from django.core.cache import cache
+from django.test import Client
+
+from accounts.models import User
+
+from .factories import make_admin, make_clinician, make_member
+
+
+@pytest.fixture(autouse=True)
+def _isolate(request, settings):
+    """Each test gets plain static storage, so templates render without a
+    collectstatic manifest, and an empty cache: rate-limit counters live there,
+    and Redis would keep them from one test to the next."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    uses_db = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+        "live_server",
+    } & set(request.fixturenames)
+    if uses_db:
+        request.getfixturevalue("db")
+        cache.clear()
+    yield
+    if uses_db:
+        cache.clear()
+
+
+def sign_in(client: Client, user: User, *, mfa: bool | None = None) -> Client:
+    """Sign `client` in as `user`. With `mfa`, the session counts as having
+    passed a TOTP check, as after a real sign-in with a code. By default MFA is
+    passed for the roles that need it."""
+    client.force_login(user)
+    if mfa is None:
+        mfa = user.requires_mfa
+    if mfa:
+        session = client.session
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "password", "at": time.time(), "email": user.email},
+            {"method": "mfa", "at": time.time(), "type": "totp"},
+        ]
+        session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+        session.save()
+    return client
+
+
+@pytest.fixture
+def member(db) -> User:
+    return make_member(display_name="Robin")
+
+
+@pytest.fixture
+def other_member(db) -> User:
+    return make_member(display_name="Alex")
+
+
+@pytest.fixture
+def clinician(db) -> User:
+    return make_clinician(display_name="Dr. Lee")
+
+
+@pytest.fixture
+def admin_user(db) -> User:
+    return make_admin(display_name="Admin")
+
+
+@pytest.fixture
+def member_client(member) -> Client:
+    return sign_in(Client(), member)
+
+
+@pytest.fixture
+def other_member_client(other_member) -> Client:
+    return sign_in(Client(), other_member)
+
+
+@pytest.fixture
+def clinician_client(clinician) -> Client:
+    return sign_in(Client(), clinician)
+
+
+@pytest.fixture
+def admin_client(admin_user) -> Client:
+    return sign_in(Client(), admin_user)

@@ -1,0 +1,63 @@
+"""Small factory functions for tests. Each returns a saved object."""
+
+import itertools
+import time
+
+from allauth.account.models import EmailAddress
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+
+from accounts.models import User
+
+PASSWORD = "a-long-test-password-42"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+_sequence = itertools.count(1)
+
+
+def make_user(
+    *,
+    email: str | None = None,
+    display_name: str | None = None,
+    role: str = User.Role.MEMBER,
+    is_staff: bool = False,
+    verified_email: bool = True,
+    totp: bool = False,
+) -> User:
+    n = next(_sequence)
+    email = email or f"person{n}@example.com"
+    user = User.objects.create_user(
+        email=email,
+        password=PASSWORD,
+        display_name=display_name or f"Person {n}",
+        role=role,
+        is_staff=is_staff,
+        is_superuser=is_staff,
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=verified_email, primary=True)
+    if totp:
+        TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+def make_member(**kwargs) -> User:
+    return make_user(**kwargs)
+
+
+def make_clinician(**kwargs) -> User:
+    kwargs.setdefault("totp", True)
+    return make_user(role=User.Role.CLINICIAN, **kwargs)
+
+
+def make_admin(**kwargs) -> User:
+    kwargs.setdefault("totp", True)
+    return make_user(is_staff=True, **kwargs)
+
+
+def current_totp_code(secret: str = TOTP_SECRET) -> str:
+    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
+
+
+def has_totp(user: User) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

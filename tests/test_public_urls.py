@@ -1,0 +1,77 @@
+"""Every URL needs a signed-in user unless it is on this reviewed allowlist.
+
+LoginRequiredMiddleware protects every view that is not marked with
+`login_not_required`. This test finds every marked view in the URLconf and
+fails when one appears that nobody has reviewed. To make a page public, add it
+here in the same change, with a reason in the review.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+PUBLIC_URL_NAMES = {
+    # Site-wide pages.
+    "home",
+    "healthz",
+    "helplines:finder",
+    # Django admin's sign-in; it redirects to allauth's (secure_admin_login).
+    "admin:login",
+    # allauth: signing in, signing up, and recovering an account.
+    "account_login",
+    "account_signup",
+    "account_logout",
+    "account_inactive",
+    "account_email_verification_sent",
+    "account_confirm_email",
+    "account_reset_password",
+    "account_reset_password_done",
+    "account_reset_password_from_key",
+    "account_reset_password_from_key_done",
+    "account_confirm_login_code",
+    "mfa_authenticate",
+}
+
+
+def iter_patterns(patterns=None, prefix="", namespace=""):
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = namespace
+            if entry.namespace:
+                ns = f"{namespace}{entry.namespace}:"
+            yield from iter_patterns(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}{entry.name}" if entry.name else None
+            yield name, prefix + str(entry.pattern), entry.callback
+
+
+def is_public(callback) -> bool:
+    return getattr(callback, "login_required", True) is False
+
+
+def test_every_public_url_is_on_the_allowlist():
+    public = {name or route for name, route, callback in iter_patterns() if is_public(callback)}
+    unreviewed = public - PUBLIC_URL_NAMES
+    assert not unreviewed, f"Public URLs not on the reviewed allowlist: {sorted(unreviewed)}"
+
+
+def test_allowlist_has_no_stale_entries():
+    names = {name for name, _, _ in iter_patterns()}
+    assert names >= PUBLIC_URL_NAMES, sorted(PUBLIC_URL_NAMES - names)
+
+
+@pytest.mark.django_db
+def test_protected_pages_send_anonymous_visitors_to_sign_in(client):
+    checked = 0
+    for name, route, callback in iter_patterns():
+        if is_public(callback) or "<" in route or route.startswith("admin/"):
+            continue
+        path = "/" + route.lstrip("^").rstrip("$")
+        if "(" in path or "\\" in path:
+            continue
+        response = client.get(path)
+        assert response.status_code == 302, (name, path, response.status_code)
+        assert response["Location"].startswith("/accounts/login/"), (name, path)
+        checked += 1
+    assert checked >= 5
