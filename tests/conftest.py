@@ -24,8 +24,10 @@ from .factories import make_admin, make_clinician, make_member
 @pytest.fixture(autouse=True)
 def _isolate(request, settings):
     """Each test gets plain static storage, so templates render without a
-    collectstatic manifest, and an empty cache: rate-limit counters live there,
-    and Redis would keep them from one test to the next."""
+    collectstatic manifest; a fast password hasher; and an empty cache:
+    rate-limit counters live there, and Redis would keep them from one test to
+    the next."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

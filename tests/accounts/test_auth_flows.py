@@ -147,3 +147,15 @@ def test_account_settings_link_to_sessions_and_mfa(member_client):
 
 def test_member_can_see_their_signed_in_devices(member_client):
     assert member_client.get(reverse("usersessions_list")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_too_many_signups_get_a_friendly_pause_page(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "signup": "1/m/ip"}
+    client.post(reverse("account_signup"), SIGNUP)
+    response = client.post(reverse("account_signup"), {**SIGNUP, "email": "other@example.com"})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Please wait a moment" in html
+    assert 'href="tel:988"' in html
+    assert not User.objects.filter(email="other@example.com").exists()
