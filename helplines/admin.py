@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from import_export.admin import ImportExportModelAdmin
@@ -52,6 +53,7 @@ class SupportLineAdmin(ImportExportModelAdmin):
     ]
     search_fields = ["name", "slug", "description", "phone", "text_number", "source_url"]
     prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "description"]}),

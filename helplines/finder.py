@@ -12,6 +12,8 @@ Information and referral lines close the list.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils import timezone
+
 from .hours import OpeningStatus
 from .models import SupportLine
 from .states import NATIONAL, STATES, State
@@ -42,7 +44,7 @@ def find_lines(*, state: State | None, now: datetime) -> list[FinderSection]:
     """The finder's sections in order, each already sorted. One query."""
     active = SupportLine.objects.active()
     lines = list(active.relevant_to(state.code) if state else active.national())
-    today = now.date()
+    today = timezone.localdate(now)
 
     def entries(chosen: list[SupportLine]) -> list[FinderEntry]:
         return [FinderEntry(line, line.status_at(now), line.is_stale(today)) for line in chosen]

@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 
 from .hours import format_hours, parse_hours
 from .models import SupportLine
@@ -54,11 +55,19 @@ class HoursField(forms.CharField):
             raise forms.ValidationError(str(error)) from error
 
 
+def https_urls(field: models.Field, **kwargs) -> forms.Field | None:
+    """Links typed without a scheme get https://, not http://."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class SupportLineAdminForm(forms.ModelForm):
     hours = HoursField(label="Opening hours")
 
     class Meta:
         model = SupportLine
+        formfield_callback = https_urls
         fields = [
             "name",
             "slug",

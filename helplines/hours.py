@@ -126,7 +126,7 @@ class OpeningStatus:
             return "Open now" if self.is_open else "Closed now"
         when = _describe_moment(self.changes_at, now)
         if self.is_open:
-            return f"Open now, until {when}"
+            return f"Open now, until {when.removeprefix('today at ')}"
         return f"Closed now. Opens {when}"
 
 
