@@ -46,6 +46,19 @@ class HoursWidget(widgets.Widget):
         return format_hours(value or [])
 
 
+class IsoDateWidget(widgets.DateWidget):
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except ValueError as error:
+            raise ValueError(
+                f"“{value}” is not a date. Write it as YYYY-MM-DD, like 2026-11-26."
+            ) from error
+
+
 class UpperCaseWidget(widgets.CharWidget):
     def clean(self, value, row=None, **kwargs) -> str:
         return str(value or "").strip().upper()
@@ -60,7 +73,7 @@ class SupportLineResource(resources.ModelResource):
     accepts_out_of_state = _column("accepts_out_of_state", StrictBooleanWidget(default=False))
     open_24_7 = _column("open_24_7", StrictBooleanWidget(default=False))
     hours = _column("hours", HoursWidget())
-    verified_on = _column("verified_on", widgets.DateWidget(format="%Y-%m-%d"))
+    verified_on = _column("verified_on", IsoDateWidget())
     is_active = _column("is_active", StrictBooleanWidget(default=True))
 
     class Meta:

@@ -27,7 +27,8 @@ def _state_from_request(request: HttpRequest) -> tuple[StateForm, State | None]:
 @require_GET
 def finder(request: HttpRequest) -> HttpResponse:
     form, state = _state_from_request(request)
-    sections = find_lines(state=state, now=timezone.now())
+    now = timezone.now()
+    sections = find_lines(state=state, now=now)
     by_key = {section.key: section for section in sections}
     user = request.user
     context = {
@@ -42,7 +43,7 @@ def finder(request: HttpRequest) -> HttpResponse:
         ],
         "other_sections": [by_key["peer_support"], by_key["referral"]],
         "crisis_line": LIFELINE_988,
-        "now": timezone.now(),
+        "now": now,
         "can_remember": bool(state and user.is_authenticated and user.home_state != state.code),
     }
     status = 400 if form.is_bound and not form.is_valid() else 200

@@ -99,7 +99,7 @@ def test_the_admin_lists_every_error_with_its_line_and_saves_nothing(admin_clien
     assert "Line 4, column phone:" in html
     assert "Line 4, column kind:" in html
     assert "Line 4, column accepts_out_of_state:" in html and "maybe" in html
-    assert "Line 5, column verified_on:" in html
+    assert "Line 5, column verified_on: “20/11/2026” is not a date. Write it as YYYY-MM-DD" in html
     assert "Line 5, column time_zone:" in html
     assert "Line 2," not in html and "Line 6," not in html
     assert "Confirm import" not in html
