@@ -1,6 +1,8 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 
+from helplines.states import STATE_CHOICES
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -44,6 +46,13 @@ class User(AbstractUser):
         help_text="The name other people see. A first name or a nickname is fine.",
     )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    home_state = models.CharField(
+        "your US state",
+        max_length=2,
+        blank=True,
+        choices=STATE_CHOICES,
+        help_text="Optional. The helpline finder shows your own state's warmlines first.",
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -6,10 +6,10 @@ from .forms import ProfileForm
 
 
 def profile(request: HttpRequest) -> HttpResponse:
-    """The account hub: the display name, and links to every account setting."""
+    """The account hub: display name, home state, and links to every account setting."""
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your display name is saved.")
+        messages.success(request, "Your profile is saved.")
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})

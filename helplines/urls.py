@@ -6,4 +6,5 @@ app_name = "helplines"
 
 urlpatterns = [
     path("", views.finder, name="finder"),
+    path("remember-state/", views.remember_state, name="remember-state"),
 ]

@@ -7,8 +7,10 @@ from allauth.account.models import EmailAddress
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.utils import timezone
 
 from accounts.models import User
+from helplines.models import SupportLine
 
 PASSWORD = "a-long-test-password-42"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -61,3 +63,23 @@ def current_totp_code(secret: str = TOTP_SECRET) -> str:
 
 def has_totp(user: User) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def make_support_line(**kwargs) -> SupportLine:
+    """A valid, active line; a warmline in Oregon unless told otherwise."""
+    n = next(_sequence)
+    fields = {
+        "name": f"Line {n}",
+        "slug": f"line-{n}",
+        "kind": SupportLine.Kind.WARMLINE,
+        "phone": "1-555-010-0000",
+        "region": "OR",
+        "open_24_7": True,
+        "source_url": "https://example.org/source",
+        "verified_on": timezone.localdate(),
+    }
+    fields.update(kwargs)
+    line = SupportLine(**fields)
+    line.full_clean()
+    line.save()
+    return line

@@ -14,6 +14,8 @@ PUBLIC_URL_NAMES = {
     "home",
     "healthz",
     "helplines:finder",
+    # The helpline finder's JSON: the same public directory as the finder page.
+    "helplines_api:lines",
     # Django admin's sign-in; it redirects to allauth's (secure_admin_login).
     "admin:login",
     # allauth: signing in, signing up, and recovering an account.

@@ -1,0 +1,183 @@
+"""Opening hours: a short text form for people, a list of spans for the database.
+
+Text form (used in the admin and in CSV files), `;` between groups:
+
+    Mon-Fri 10:00-22:00; Sat 12:00-17:00,19:00-23:00; Sun 20:00-02:00
+
+Days are Mon Tue Wed Thu Fri Sat Sun, alone, as a range (Mon-Fri) or as a
+comma list (Mon,Wed). Times are 24-hour HH:MM in the line's own time zone.
+A span whose closing time is not after its opening time runs past midnight;
+24:00 means the end of the day. Lines open all the time use the separate
+24/7 flag instead.
+
+Stored form: `[{"day": 0, "opens": "10:00", "closes": "22:00"}, ...]`, one
+span per day, with Monday as 0.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.utils.dateformat import format as date_format
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DAY_INDEX = {name.lower(): index for index, name in enumerate(DAY_NAMES)}
+_TIME = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
+END_OF_DAY = "24:00"
+
+
+def _parse_time(text: str, *, closing: bool) -> str:
+    match = _TIME.match(text)
+    if not match or (match.group(1) == "24" and (match.group(2) != "00" or not closing)):
+        raise ValueError(f"“{text}” is not a time. Use 24-hour HH:MM, like 09:30 or 22:00.")
+    return text
+
+
+def _parse_days(text: str) -> list[int]:
+    days: list[int] = []
+    for part in text.split(","):
+        bounds = part.strip().lower().split("-")
+        if len(bounds) > 2 or not all(bound in _DAY_INDEX for bound in bounds):
+            raise ValueError(
+                f"“{part.strip()}” is not a day or range of days. "
+                "Use Mon, Tue, Wed, Thu, Fri, Sat, Sun, or a range like Mon-Fri."
+            )
+        first, last = _DAY_INDEX[bounds[0]], _DAY_INDEX[bounds[-1]]
+        if last < first:
+            raise ValueError(f"“{part.strip()}” runs backwards. Write ranges from Mon to Sun.")
+        days.extend(range(first, last + 1))
+    return days
+
+
+def parse_hours(text: str) -> list[dict]:
+    """Turn the text form into stored spans. Raises ValueError with a clear message."""
+    spans: list[dict] = []
+    for group in filter(None, (g.strip() for g in (text or "").split(";"))):
+        day_text, _, times_text = group.partition(" ")
+        if not times_text.strip():
+            raise ValueError(f"“{group}” needs days and times, like “Mon-Fri 10:00-22:00”.")
+        days = _parse_days(day_text)
+        for range_text in times_text.replace(" ", "").split(","):
+            opens, dash, closes = range_text.partition("-")
+            if not dash:
+                raise ValueError(
+                    f"“{range_text}” needs an opening and a closing time, like 10:00-22:00."
+                )
+            opens = _parse_time(opens, closing=False)
+            closes = _parse_time(closes, closing=True)
+            if opens == closes:
+                raise ValueError(
+                    f"“{range_text}” opens and closes at the same time. "
+                    "For a line that never closes, tick 24/7 instead."
+                )
+            spans.extend({"day": day, "opens": opens, "closes": closes} for day in days)
+    validate_spans(spans)
+    return sorted(spans, key=lambda span: (span["day"], span["opens"]))
+
+
+def validate_spans(spans: object) -> None:
+    """Check the stored form, wherever it comes from."""
+    if not isinstance(spans, list):
+        raise ValueError("Hours must be a list of spans.")
+    for span in spans:
+        if not isinstance(span, dict) or set(span) != {"day", "opens", "closes"}:
+            raise ValueError("Each span needs exactly a day, an opening and a closing time.")
+        if span["day"] not in range(7):
+            raise ValueError("A span's day must be 0 (Monday) to 6 (Sunday).")
+        _parse_time(str(span["opens"]), closing=False)
+        _parse_time(str(span["closes"]), closing=True)
+
+
+def format_hours(spans: list[dict]) -> str:
+    """The text form of stored spans, with runs of days that share times grouped."""
+    times_by_day: dict[int, str] = {}
+    for span in sorted(spans, key=lambda s: (s["day"], s["opens"])):
+        ranges = times_by_day.get(span["day"])
+        this = f"{span['opens']}-{span['closes']}"
+        times_by_day[span["day"]] = f"{ranges},{this}" if ranges else this
+    groups: list[str] = []
+    day = 0
+    while day < 7:
+        if day not in times_by_day:
+            day += 1
+            continue
+        last = day
+        while last + 1 < 7 and times_by_day.get(last + 1) == times_by_day[day]:
+            last += 1
+        days = DAY_NAMES[day] if last == day else f"{DAY_NAMES[day]}-{DAY_NAMES[last]}"
+        groups.append(f"{days} {times_by_day[day]}")
+        day = last + 1
+    return "; ".join(groups)
+
+
+@dataclass(frozen=True)
+class OpeningStatus:
+    """Open or closed at a moment, and when that changes (None: never, or unknown)."""
+
+    is_open: bool
+    changes_at: datetime | None
+    always_open: bool = False
+
+    def describe(self, now: datetime) -> str:
+        if self.always_open:
+            return "Open now: 24 hours a day, every day"
+        if self.changes_at is None:
+            return "Open now" if self.is_open else "Closed now"
+        when = _describe_moment(self.changes_at, now)
+        if self.is_open:
+            return f"Open now, until {when.removeprefix('today at ')}"
+        return f"Closed now. Opens {when}"
+
+
+def _describe_moment(moment: datetime, now: datetime) -> str:
+    clock = date_format(moment, "g:i A T")
+    days_ahead = (moment.date() - now.astimezone(moment.tzinfo).date()).days
+    if days_ahead == 0:
+        return f"today at {clock}"
+    if days_ahead == 1:
+        return f"tomorrow at {clock}"
+    return f"{date_format(moment, 'l')} at {clock}"
+
+
+def _at(day: date, clock: str, tz: ZoneInfo) -> datetime:
+    if clock == END_OF_DAY:
+        return datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=tz)
+    hours, minutes = map(int, clock.split(":"))
+    return datetime.combine(day, time(hours, minutes), tzinfo=tz)
+
+
+def _intervals(spans: list[dict], tz: ZoneInfo, around: date) -> list[tuple[datetime, datetime]]:
+    """Concrete open intervals from the day before `around` to a week after,
+    with touching or overlapping intervals merged (so 20:00-24:00 on Sunday and
+    00:00-02:00 on Monday read as one stretch)."""
+    intervals = []
+    for offset in range(-1, 8):
+        day = around + timedelta(days=offset)
+        for span in spans:
+            if span["day"] != day.weekday():
+                continue
+            start = _at(day, span["opens"], tz)
+            end = _at(day, span["closes"], tz)
+            if end <= start:
+                end += timedelta(days=1)
+            intervals.append((start, end))
+    merged: list[tuple[datetime, datetime]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def opening_status(spans: list[dict], tz: ZoneInfo, now: datetime) -> OpeningStatus:
+    """Whether a line with these spans is open at `now` (any aware datetime)."""
+    local_now = now.astimezone(tz)
+    intervals = _intervals(spans, tz, local_now.date())
+    for start, end in intervals:
+        if start <= local_now < end:
+            return OpeningStatus(True, end.astimezone(tz))
+        if start > local_now:
+            return OpeningStatus(False, start.astimezone(tz))
+    return OpeningStatus(False, None)
