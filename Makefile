@@ -28,6 +28,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt build-constraints.txt
 run: $(INSTALLED) .env
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py load_starter_catalogue
 	$(BIN)/python manage.py seed_demo
 	@echo
 	@echo "Connect is starting at http://$(HOST):$(PORT)/ (Ctrl+C stops it)."

@@ -16,4 +16,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("helplines/", include("helplines.urls")),
+    path("activities/", include("activities.urls")),
+    path("api/activities/", include("activities.api_urls")),
 ]
