@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from import_export import fields, resources, widgets
@@ -97,7 +99,6 @@ class ActivityResource(resources.ModelResource):
         ]
         clean_model_instances = True
         use_transactions = True
-        rollback_on_validation_errors = True
 
     def get_queryset(self) -> QuerySet:
         return Activity.objects.prefetch_related("kinds", "links", "messages")
@@ -134,6 +135,7 @@ class ActivityLinkInline(admin.TabularInline):
     model = ActivityLink
     extra = 0
     fields = ["label", "url", "order"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ReadyMessageInline(admin.TabularInline):
@@ -201,6 +203,26 @@ class ActivityAdmin(ImportExportModelAdmin):
             '<a href="{}">See it as members will</a>',
             reverse("activities:preview", args=[activity.pk]),
         )
+
+    def get_import_data_kwargs(self, **kwargs) -> dict:
+        # The confirm step imports for real. If the data no longer validates (a kind
+        # was deleted since the preview, say), undo every row rather than skip some.
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+    def process_result(self, result, request: HttpRequest) -> HttpResponse:
+        if not (result.has_errors() or result.has_validation_errors()):
+            return super().process_result(result, request)
+        problems = [f"row {number}" for number, _ in result.row_errors()]
+        problems += [f"row {row.number}" for row in result.invalid_rows]
+        self.message_user(
+            request,
+            f"Nothing was imported: {', '.join(problems)} no longer passed the checks. "
+            "Upload the file again to see the details.",
+            messages.ERROR,
+        )
+        return redirect("admin:activities_activity_import")
 
     def save_model(self, request: HttpRequest, obj: Activity, form, change: bool) -> None:
         obj.updated_by = request.user

@@ -125,7 +125,7 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
     plan = None
     if request.user.is_authenticated:
         plan = Plan.objects.open().filter(owner=request.user, activity=activity).first()
-    related = Activity.objects.published().same_or_easier_than(activity).for_cards()[:RELATED_COUNT]
+    related = Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT]
     context = {
         "activity": activity,
         "ready_messages": ready_messages,
