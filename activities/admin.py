@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
+from import_export.forms import ExportForm
 
 from .models import Activity, ActivityLink, Kind, ReadyMessage
 
@@ -157,6 +158,9 @@ class KindAdmin(admin.ModelAdmin):
 class ActivityAdmin(ImportExportModelAdmin):
     resource_classes = [ActivityResource]
     formats = [CSV, JSON]
+    # Export every field, so a file can be imported back as it is. The field
+    # picker's template uses inline styles and handlers, which the CSP blocks.
+    export_form_class = ExportForm
     import_template_name = "admin/activities/activity/import.html"
     list_display = [
         "title",

@@ -3,7 +3,7 @@ import uuid
 from django import forms
 from django.utils import timezone
 
-from .models import MOOD_MAX, MOOD_MIN, ActivityLog, Plan, ReadyMessage, Suggestion
+from .models import MOOD_MAX, MOOD_MIN, Activity, ActivityLog, Plan, ReadyMessage, Suggestion
 
 MOOD_CHOICES = [(n, str(n)) for n in range(MOOD_MIN, MOOD_MAX + 1)]
 
@@ -86,15 +86,18 @@ class SuggestionForm(forms.ModelForm):
             "setting": "Where does it happen?",
             "effort": "How much effort does it take?",
         }
-        help_texts = {
-            "description": "What you do, and why it might help someone. An admin reads it "
-            "before anyone else sees it.",
-        }
+        help_texts = {"description": "What you do, and why it might help someone."}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
             "setting": forms.RadioSelect,
             "effort": forms.RadioSelect,
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Radio buttons need no empty "---------" choice; the field is still required.
+        self.fields["setting"].choices = Activity.Setting.choices
+        self.fields["effort"].choices = Activity.Effort.choices
 
 
 class MessageForm(forms.Form):

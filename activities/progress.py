@@ -8,9 +8,9 @@ from django.db.models import Avg, Count, QuerySet
 
 from .models import MOOD_MAX, ActivityLog
 
-CHART_WIDTH = 640
-CHART_HEIGHT = 260
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 36
+CHART_WIDTH = 480
+CHART_HEIGHT = 240
+LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 34
 # The chart shows the most recent logs; the table below it lists them all.
 CHART_MAX_LOGS = 30
 

@@ -258,3 +258,12 @@ def test_detail_page_runs_a_constant_number_of_queries(
     with django_assert_max_num_queries(16):
         response = member_client.get(activity.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_home_and_menu_link_to_the_activities(client, member_client):
+    html = client.get("/").content.decode()
+    assert html.count(f'href="{LIST_URL}"') >= 3  # menu, hero, and the card
+    assert "My activities" not in html
+    html = member_client.get("/").content.decode()
+    assert f'href="{reverse("activities:my")}"' in html
+    assert "Find something to do today" in html

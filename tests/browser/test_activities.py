@@ -159,3 +159,5 @@ def test_my_activities_and_progress_are_accessible_in_dark_mode(
     assert_accessible(page)
     page.goto(live_server.url + "/activities/my/")
     assert_accessible(page)
+    page.goto(live_server.url + "/activities/suggest/")
+    assert_accessible(page)
