@@ -1,5 +1,4 @@
 import uuid
-from datetime import date
 from urllib.parse import quote
 
 import markdown
@@ -280,7 +279,7 @@ class ActivityLog(models.Model):
     plan = models.ForeignKey(
         Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="logs"
     )
-    done_on = models.DateField(default=date.today)
+    done_on = models.DateField(default=timezone.localdate)
     mood_before = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(MOOD_MIN), MaxValueValidator(MOOD_MAX)]
     )

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +20,8 @@ from .progress import CHART_MAX_LOGS, mood_chart, overall_summary, per_activity
 PAGE_SIZE = 30
 RELATED_COUNT = 4
 MY_RECENT_LOGS = 10
-FILTER_PARAMS = ("setting", "effort", "kind", "q")
+# Each filter parameter, and how notes on the page name it.
+FILTER_NAMES = {"setting": "place", "effort": "effort", "kind": "kind", "q": "search"}
 
 
 # Access: every view reaches an activity or a plan through one of these.
@@ -29,7 +31,9 @@ def _with_parts(queryset):
     return queryset.prefetch_related("kinds", "links", "messages")
 
 
-def get_activity_for_user(user: User, slug: str, *, parts: bool = False) -> Activity:
+def get_activity_for_user(
+    user: User | AnonymousUser, slug: str, *, parts: bool = False
+) -> Activity:
     """A published activity. Drafts and suggestions are a 404 for everyone here;
     staff see those through `get_activity_for_preview`. With `parts`, its kinds,
     links and messages come along."""
@@ -37,13 +41,13 @@ def get_activity_for_user(user: User, slug: str, *, parts: bool = False) -> Acti
     return get_object_or_404(_with_parts(queryset) if parts else queryset, slug=slug)
 
 
-def get_activity_for_preview(user: User, pk: int) -> Activity:
+def get_activity_for_preview(user: User | AnonymousUser, pk: int) -> Activity:
     if not user.is_staff:
         raise Http404
     return get_object_or_404(_with_parts(Activity.objects.all()), pk=pk)
 
 
-def get_plan_for_user(user: User, pk: int) -> Plan:
+def get_plan_for_user(user: User | AnonymousUser, pk: int) -> Plan:
     """One of the user's own plans, or a 404."""
     if not user.is_authenticated:
         raise Http404
@@ -56,20 +60,21 @@ def get_plan_for_user(user: User, pk: int) -> Plan:
 def _filter_notes(filterset: ActivityFilter, data: QueryDict) -> list[str]:
     notes = []
     for name in filterset.errors:
-        if name not in FILTER_PARAMS:
+        if name not in FILTER_NAMES:
             continue
         value = ", ".join(data.getlist(name))
         if len(value) > 40:
             value = value[:40] + "…"
-        label = filterset.filters[name].label.lower()
-        notes.append(f"We didn't recognise “{value}” as a {label} filter, so we left it out.")
+        notes.append(
+            f"We didn't recognise “{value}” as a {FILTER_NAMES[name]} filter, so we left it out."
+        )
     return notes
 
 
 def _relaxations(filterset: ActivityFilter, data: QueryDict) -> list[dict]:
     """For an empty result: which single filter, taken away, would show something."""
     suggestions = []
-    for name in FILTER_PARAMS:
+    for name in FILTER_NAMES:
         if not filterset.form.cleaned_data.get(name) or name in filterset.errors:
             continue
         relaxed = data.copy()
@@ -79,7 +84,7 @@ def _relaxations(filterset: ActivityFilter, data: QueryDict) -> list[dict]:
         if count:
             suggestions.append(
                 {
-                    "label": filterset.filters[name].label.lower(),
+                    "label": FILTER_NAMES[name],
                     "count": count,
                     "url": f"{reverse('activities:list')}?{relaxed.urlencode()}",
                 }
@@ -103,7 +108,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
             "activities": page.object_list,
             "notes": _filter_notes(filterset, request.GET),
             "relaxations": _relaxations(filterset, request.GET) if not page.paginator.count else [],
-            "is_filtered": any(request.GET.get(name) for name in FILTER_PARAMS),
+            "is_filtered": any(request.GET.get(name) for name in FILTER_NAMES),
             "current_setting": filterset.form.cleaned_data.get("setting"),
             "current_effort": filterset.form.cleaned_data.get("effort"),
             "paging_query": paging.urlencode(),

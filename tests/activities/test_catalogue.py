@@ -100,7 +100,7 @@ def test_filters_combine(client):
 @pytest.mark.parametrize(
     ("params", "ignored"),
     [
-        ({"setting": "moon"}, "where"),
+        ({"setting": "moon"}, "place"),
         ({"effort": "extreme"}, "effort"),
         ({"kind": "no-such-kind"}, "kind"),
         ({"q": "x" * 500}, "search"),
@@ -136,7 +136,7 @@ def test_an_empty_result_suggests_which_filter_to_relax(client):
     response = client.get(LIST_URL, {"setting": "out", "effort": "low"})
     html = response.content.decode()
     assert "0 activities match your choices" in html
-    assert "Without the where filter" in html
+    assert "Without the place filter" in html
     assert "?effort=low" in html
     assert "Without the effort filter" not in html
 

@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from activities.models import Activity, Plan, render_markdown
@@ -92,3 +93,10 @@ def test_a_done_plan_does_not_block_planning_the_activity_again(member):
     plan.save()
     again = plan_save(owner=member, activity=plan.activity, planned_for=None)
     assert again.pk != plan.pk
+
+
+def test_an_activity_with_member_plans_or_logs_cannot_be_deleted(member):
+    plan = make_plan(owner=member)
+    with pytest.raises(ProtectedError):
+        plan.activity.delete()
+    assert Plan.objects.filter(pk=plan.pk).exists()

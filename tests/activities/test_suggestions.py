@@ -122,3 +122,11 @@ def test_deleting_a_members_suggestions_removes_pending_ones_and_keeps_published
     suggestions_delete_for_owner(owner=member)
     assert not Suggestion.objects.exists()
     assert set(Activity.objects.values_list("title", flat=True)) == {"Approved", unrelated.title}
+
+
+def test_a_rejected_suggestion_tells_the_member_gently(member, member_client):
+    member_client.post(SUGGEST_URL, suggestion_data())
+    Activity.objects.get().delete()
+    html = member_client.get(reverse("activities:my")).content.decode()
+    assert "Go to a board-game café" in html
+    assert "Read by an admin, not in the catalogue for now." in html
