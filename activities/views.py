@@ -65,8 +65,10 @@ def _filter_notes(filterset: ActivityFilter, data: QueryDict) -> list[str]:
         value = ", ".join(data.getlist(name))
         if len(value) > 40:
             value = value[:40] + "…"
+        label = FILTER_NAMES[name]
+        article = "an" if label[0] in "aeiou" else "a"
         notes.append(
-            f"We didn't recognise “{value}” as a {FILTER_NAMES[name]} filter, so we left it out."
+            f"We didn't recognise “{value}” as {article} {label} filter, so we left it out."
         )
     return notes
 
