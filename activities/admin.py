@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -38,20 +40,28 @@ class KindsWidget(LinesWidget):
 
 
 class LinksWidget(LinesWidget):
-    """Links as lines of "Label | https://address"."""
+    """Links as lines of "Label | https://address", optionally followed by
+    "| YYYY-MM-DD", the day someone last checked the link."""
 
-    def clean(self, value, row=None, **kwargs) -> list[tuple[str, str]]:
+    def clean(self, value, row=None, **kwargs) -> list[tuple[str, str, date | None]]:
         links = []
         check_url = URLValidator(schemes=["http", "https"])
         for line in super().clean(value, row, **kwargs):
-            label, sep, url = (part.strip() for part in line.rpartition("|"))
-            if not sep or not label:
+            parts = [part.strip() for part in line.split("|")]
+            if len(parts) not in (2, 3) or not parts[0]:
                 raise ValueError(f"“{line}” should look like “Label | https://address”.")
+            label, url = parts[:2]
             try:
                 check_url(url)
             except ValidationError:
                 raise ValueError(f"“{url}” is not a web address.") from None
-            links.append((label, url))
+            verified_on = None
+            if len(parts) == 3 and parts[2]:
+                try:
+                    verified_on = date.fromisoformat(parts[2])
+                except ValueError:
+                    raise ValueError(f"“{parts[2]}” is not a date like 2026-11-26.") from None
+            links.append((label, url, verified_on))
         return links
 
 
@@ -108,7 +118,16 @@ class ActivityResource(resources.ModelResource):
         return "|".join(kind.slug for kind in activity.kinds.all())
 
     def dehydrate_links(self, activity: Activity) -> str:
-        return "\n".join(f"{link.label} | {link.url}" for link in activity.links.all())
+        return "\n".join(
+            " | ".join(
+                [
+                    link.label,
+                    link.url,
+                    *([link.verified_on.isoformat()] if link.verified_on else []),
+                ]
+            )
+            for link in activity.links.all()
+        )
 
     def dehydrate_messages(self, activity: Activity) -> str:
         return "\n".join(message.text for message in activity.messages.all())
@@ -122,8 +141,8 @@ class ActivityResource(resources.ModelResource):
         instance.kinds.set(getattr(instance, "_import_kinds", []))
         instance.links.all().delete()
         ActivityLink.objects.bulk_create(
-            ActivityLink(activity=instance, label=label, url=url, order=i)
-            for i, (label, url) in enumerate(getattr(instance, "_import_links", []))
+            ActivityLink(activity=instance, label=label, url=url, verified_on=day, order=i)
+            for i, (label, url, day) in enumerate(getattr(instance, "_import_links", []))
         )
         instance.messages.all().delete()
         ReadyMessage.objects.bulk_create(
@@ -135,7 +154,7 @@ class ActivityResource(resources.ModelResource):
 class ActivityLinkInline(admin.TabularInline):
     model = ActivityLink
     extra = 0
-    fields = ["label", "url", "order"]
+    fields = ["label", "url", "verified_on", "order"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 

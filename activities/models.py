@@ -177,6 +177,9 @@ class ActivityLink(models.Model):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="links")
     label = models.CharField(max_length=100)
     url = models.URLField(max_length=300)
+    verified_on = models.DateField(
+        null=True, blank=True, help_text="When someone last checked that the link works."
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -198,7 +199,13 @@ def test_members_cannot_preview(member_client):
 
 def test_a_good_csv_imports_after_confirmation(admin_user, admin_client):
     make_kind(slug="online")
-    content = "\n".join([HEADER, csv_row("first"), csv_row("second", setting="out")])
+    content = "\n".join(
+        [
+            HEADER,
+            csv_row("first", links='"Example | https://example.org/ | 2026-11-01"'),
+            csv_row("second", setting="out"),
+        ]
+    )
     response = upload(admin_client, content)
     assert response.status_code == 200
     assert response.context["confirm_form"] is not None
@@ -209,8 +216,8 @@ def test_a_good_csv_imports_after_confirmation(admin_user, admin_client):
     first = Activity.objects.get(slug="first")
     assert first.title == "Title first"
     assert [k.slug for k in first.kinds.all()] == ["online"]
-    assert [(link.label, link.url) for link in first.links.all()] == [
-        ("Example", "https://example.org/")
+    assert [(link.label, link.url, link.verified_on) for link in first.links.all()] == [
+        ("Example", "https://example.org/", date(2026, 11, 1))
     ]
     assert [m.text for m in first.messages.all()] == ["Hello there"]
     assert first.updated_by == admin_user
@@ -238,18 +245,20 @@ def test_an_import_with_bad_rows_imports_nothing_and_lists_every_bad_row(admin_c
             csv_row("bad-kind", kinds="online|no-such-kind"),
             csv_row("bad-link", links='"Broken | not a url"'),
             csv_row("my"),
+            csv_row("bad-date", links='"Site | https://example.org/ | someday"'),
         ]
     )
     response = upload(admin_client, content)
     assert response.status_code == 200
     assert response.context.get("confirm_form") is None
     result = response.context["result"]
-    assert [row.number for row in result.invalid_rows] == [2, 4, 5, 6]
+    assert [row.number for row in result.invalid_rows] == [2, 4, 5, 6, 7]
     html = response.content.decode()
     assert "moon" in html
     assert "Unknown kind: no-such-kind." in html
     assert "is not a web address" in html
     assert "is the address of another page" in html
+    assert "is not a date like 2026-11-26" in html
     assert "Row numbers count data rows" in html
     assert not Activity.objects.exists()
 
@@ -297,7 +306,7 @@ def test_a_json_import_works_too(admin_client):
 @pytest.mark.parametrize(("fmt", "marker"), [(CSV_FORMAT, "slug,title"), (JSON_FORMAT, '"slug"')])
 def test_export_includes_kinds_links_and_messages(admin_client, fmt, marker):
     activity = make_activity(slug="exported", kinds=[make_kind(slug="online")])
-    activity.links.create(label="Site", url="https://example.org/")
+    activity.links.create(label="Site", url="https://example.org/", verified_on=date(2026, 1, 2))
     activity.messages.create(text="Hello")
     response = admin_client.post(
         EXPORT_URL,
@@ -307,6 +316,6 @@ def test_export_includes_kinds_links_and_messages(admin_client, fmt, marker):
     body = response.content.decode()
     assert marker in body
     assert "exported" in body
-    assert "Site | https://example.org/" in body
+    assert "Site | https://example.org/ | 2026-01-02" in body
     assert "Hello" in body
     assert "online" in body

@@ -1,4 +1,5 @@
 import itertools
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -162,8 +163,11 @@ def test_detail_shows_body_first_step_links_and_kinds(client):
         why_it_helps="Pets make talk easy.",
         kinds=[kind],
     )
-    activity.links.create(label="Dog parks", url="https://example.org/parks")
+    activity.links.create(
+        label="Dog parks", url="https://example.org/parks", verified_on=date(2026, 11, 1)
+    )
     html = client.get(activity.get_absolute_url()).content.decode()
+    assert "(checked 1 November 2026)" in html
     assert "<strong>their dog</strong>" in html
     assert "Go for ten minutes." in html
     assert "Pets make talk easy." in html
