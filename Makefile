@@ -29,6 +29,7 @@ run: $(INSTALLED) .env
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_starter_helplines
+	$(BIN)/python manage.py load_starter_catalogue
 	$(BIN)/python manage.py seed_demo
 	@echo
 	@echo "Connect is starting at http://$(HOST):$(PORT)/ (Ctrl+C stops it)."

@@ -1,0 +1,351 @@
+import uuid
+from urllib.parse import quote
+
+import markdown
+import nh3
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+# Path segments under /activities/ that are pages, so no activity may use them as its slug.
+RESERVED_SLUGS = frozenset({"my", "suggest", "preview", "plans"})
+
+# Tags an activity body may use once its Markdown is rendered. Anything else is dropped.
+BODY_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4"}
+
+MOOD_MIN = 0
+MOOD_MAX = 10
+
+
+def validate_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            f"“{value}” is the address of another page. Please pick another slug."
+        )
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to HTML that keeps only a small set of safe tags and attributes."""
+    html = markdown.markdown(text)
+    return nh3.clean(
+        html,
+        tags=BODY_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"https", "http", "mailto", "tel", "sms"},
+        link_rel="noopener noreferrer",
+    )
+
+
+class Kind(models.Model):
+    """A curated tag, such as "online" or "volunteering"."""
+
+    slug = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=60)
+    order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActivityQuerySet(models.QuerySet):
+    def published(self) -> "ActivityQuerySet":
+        return self.filter(status=Activity.Status.PUBLISHED)
+
+    def suggested(self) -> "ActivityQuerySet":
+        return self.filter(status=Activity.Status.SUGGESTED)
+
+    def for_setting(self, setting: str) -> "ActivityQuerySet":
+        return self.filter(setting=setting)
+
+    def for_effort(self, effort: str) -> "ActivityQuerySet":
+        return self.filter(effort=effort)
+
+    def with_any_kind(self, slugs: list[str]) -> "ActivityQuerySet":
+        return self.filter(
+            pk__in=Activity.kinds.through.objects.filter(kind__slug__in=slugs).values("activity")
+        )
+
+    def search(self, text: str) -> "ActivityQuerySet":
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(title__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(body__icontains=text)
+            | Q(first_step__icontains=text)
+        )
+
+    def same_or_easier_than(self, activity: "Activity") -> "ActivityQuerySet":
+        """Activities in the same quadrant as `activity`, or one that asks less:
+        staying home instead of going out, or low effort instead of high."""
+        settings_ = {activity.setting, Activity.Setting.HOME}
+        efforts = {activity.effort, Activity.Effort.LOW}
+        return self.filter(setting__in=settings_, effort__in=efforts).exclude(pk=activity.pk)
+
+    def for_cards(self) -> "ActivityQuerySet":
+        return self.prefetch_related("kinds")
+
+
+class Activity(models.Model):
+    class Setting(models.TextChoices):
+        HOME = "home", "At home"
+        OUT = "out", "Out and about"
+
+    class Effort(models.TextChoices):
+        LOW = "low", "Low effort"
+        HIGH = "high", "More effort"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        SUGGESTED = "suggested", "Suggested by a member"
+
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=80, unique=True, validators=[validate_not_reserved])
+    summary = models.CharField("one-line summary", max_length=200)
+    body = models.TextField(blank=True, help_text="Markdown. Links and basic formatting only.")
+    first_step = models.CharField(
+        "tiny first step",
+        max_length=300,
+        blank=True,
+        help_text="The smallest version of this activity.",
+    )
+    why_it_helps = models.TextField("why it can help", blank=True)
+    setting = models.CharField(max_length=10, choices=Setting.choices)
+    effort = models.CharField(max_length=10, choices=Effort.choices)
+    kinds = models.ManyToManyField(Kind, blank=True, related_name="activities")
+    source_note = models.CharField(
+        max_length=200, blank=True, help_text="Where the idea came from, for curators."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    order = models.PositiveIntegerField(default=100, help_text="Lower numbers come first.")
+    links_to_helplines = models.BooleanField(
+        default=False, help_text="Show a link to the helplines finder on this activity."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The admin who last changed this activity.",
+    )
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "activities"
+        ordering = ["order", "title"]
+        indexes = [
+            models.Index(
+                fields=["status", "setting", "effort", "order"], name="activity_filter_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("activities:detail", args=[self.slug])
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def body_html(self) -> str:
+        return render_markdown(self.body)
+
+    @property
+    def quadrant_label(self) -> str:
+        return f"{self.get_setting_display()}, {self.get_effort_display().lower()}"
+
+
+class ActivityLink(models.Model):
+    """An outside service an activity mentions. Pages open these with rel="noopener noreferrer"."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(max_length=100)
+    url = models.URLField(max_length=300)
+    verified_on = models.DateField(
+        null=True, blank=True, help_text="When someone last checked that the link works."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ReadyMessage(models.Model):
+    """A short message a member can edit and send, for activities about reaching out."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="messages")
+    text = models.CharField(max_length=320)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+def sms_href(text: str) -> str:
+    """An sms: link that opens the messaging app with `text` filled in and no recipient.
+
+    `sms:?&body=` is the form both platforms accept: Android reads the query string
+    and ignores the empty first parameter, while iOS reads its body only after an
+    `&`. Spaces become %20, never `+`, which iOS would show literally.
+    """
+    return "sms:?&body=" + quote(text, safe="")
+
+
+class PlanQuerySet(models.QuerySet):
+    def open(self) -> "PlanQuerySet":
+        return self.filter(done_at__isnull=True)
+
+    def planned(self) -> "PlanQuerySet":
+        return self.open().filter(planned_for__isnull=False).order_by("planned_for", "pk")
+
+    def saved(self) -> "PlanQuerySet":
+        return self.open().filter(planned_for__isnull=True).order_by("-created_at", "pk")
+
+
+class Plan(models.Model):
+    """An activity in a member's "My activities": saved, or planned for a day.
+
+    Logging the activity marks the plan done. A member has at most one open plan
+    per activity, so saving twice never makes two.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans"
+    )
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="plans")
+    planned_for = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "activity"],
+                condition=Q(done_at__isnull=True),
+                name="one_open_plan_per_activity",
+            ),
+        ]
+        indexes = [models.Index(fields=["owner", "done_at"], name="plan_owner_done_idx")]
+
+    def __str__(self) -> str:
+        return f"Plan {self.pk}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            not self.is_done
+            and self.planned_for is not None
+            and self.planned_for < timezone.localdate()
+        )
+
+
+class ActivityLogQuerySet(models.QuerySet):
+    def for_owner(self, owner) -> "ActivityLogQuerySet":
+        return self.filter(owner=owner)
+
+
+class ActivityLog(models.Model):
+    """A member did an activity, and noted their mood before and after. Private to them."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_logs"
+    )
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="logs")
+    plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="logs"
+    )
+    done_on = models.DateField(default=timezone.localdate)
+    mood_before = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(MOOD_MIN), MaxValueValidator(MOOD_MAX)]
+    )
+    mood_after = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(MOOD_MIN), MaxValueValidator(MOOD_MAX)]
+    )
+    note = models.TextField(blank=True, max_length=2000)
+    submission = models.UUIDField(default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ActivityLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-done_on", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "submission"], name="one_log_per_submission"),
+            models.CheckConstraint(
+                condition=Q(mood_before__lte=MOOD_MAX) & Q(mood_after__lte=MOOD_MAX),
+                name="mood_within_scale",
+            ),
+        ]
+        indexes = [models.Index(fields=["owner", "done_on"], name="log_owner_day_idx")]
+
+    def __str__(self) -> str:
+        return f"Log {self.pk}"
+
+    @property
+    def mood_change(self) -> int:
+        return self.mood_after - self.mood_before
+
+
+class Suggestion(models.Model):
+    """What a member wrote when suggesting an activity.
+
+    It creates an activity with status "suggested" that only admins see. When the
+    member's account goes, this record goes with it; `suggestions_delete_for_owner`
+    also removes any of their suggested activities still awaiting review.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_suggestions"
+    )
+    activity = models.OneToOneField(
+        Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestion"
+    )
+    title = models.CharField(max_length=120)
+    description = models.TextField(max_length=2000)
+    setting = models.CharField(max_length=10, choices=Activity.Setting.choices)
+    effort = models.CharField(max_length=10, choices=Activity.Effort.choices)
+    submission = models.UUIDField(default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "submission"], name="one_suggestion_per_submission"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Suggestion {self.pk}"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.activity is not None and self.activity.is_public

@@ -17,4 +17,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("helplines/", include("helplines.urls")),
     path("api/helplines/", include("helplines.api_urls")),
+    path("activities/", include("activities.urls")),
+    path("api/activities/", include("activities.api_urls")),
 ]

@@ -10,6 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.utils import timezone
 
 from accounts.models import User
+from activities.models import Activity, ActivityLog, Kind, Plan
 from helplines.models import SupportLine
 
 PASSWORD = "a-long-test-password-42"
@@ -83,3 +84,52 @@ def make_support_line(**kwargs) -> SupportLine:
     line.full_clean()
     line.save()
     return line
+
+
+def make_kind(*, slug: str | None = None, name: str | None = None) -> Kind:
+    n = next(_sequence)
+    slug = slug or f"kind-{n}"
+    return Kind.objects.create(slug=slug, name=name or slug.replace("-", " ").title())
+
+
+def make_activity(
+    *,
+    title: str | None = None,
+    slug: str | None = None,
+    setting: str = "home",
+    effort: str = "low",
+    status: str = "published",
+    kinds: tuple = (),
+    **fields,
+) -> Activity:
+    n = next(_sequence)
+    activity = Activity.objects.create(
+        title=title or f"Activity {n}",
+        slug=slug or f"activity-{n}",
+        summary=fields.pop("summary", f"Summary of activity {n}."),
+        setting=setting,
+        effort=effort,
+        status=status,
+        **fields,
+    )
+    if kinds:
+        activity.kinds.set(kinds)
+    return activity
+
+
+def make_plan(*, owner: User, activity=None, planned_for=None) -> Plan:
+    return Plan.objects.create(
+        owner=owner, activity=activity or make_activity(), planned_for=planned_for
+    )
+
+
+def make_log(
+    *, owner: User, activity=None, mood_before: int = 3, mood_after: int = 5, **fields
+) -> ActivityLog:
+    return ActivityLog.objects.create(
+        owner=owner,
+        activity=activity or make_activity(),
+        mood_before=mood_before,
+        mood_after=mood_after,
+        **fields,
+    )

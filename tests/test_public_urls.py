@@ -16,6 +16,12 @@ PUBLIC_URL_NAMES = {
     "helplines:finder",
     # The helpline finder's JSON: the same public directory as the finder page.
     "helplines_api:lines",
+    # The published activity catalogue: anyone may browse it before signing up.
+    "activities:list",
+    # One published activity; drafts and suggestions answer 404.
+    "activities:detail",
+    # Read-only JSON of the published catalogue.
+    "activities_api:list",
     # Django admin's sign-in; it redirects to allauth's (secure_admin_login).
     "admin:login",
     # allauth: signing in, signing up, and recovering an account.

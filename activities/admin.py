@@ -1,0 +1,279 @@
+from datetime import date
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
+from import_export import fields, resources, widgets
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, JSON
+from import_export.forms import ExportForm
+
+from .models import Activity, ActivityLink, Kind, ReadyMessage
+
+
+class LinesWidget(widgets.Widget):
+    """One item per line, in a single CSV cell or JSON string. The resource's
+    dehydrate_* methods write them."""
+
+    def clean(self, value, row=None, **kwargs) -> list[str]:
+        if value is None:
+            return []
+        return [line.strip() for line in str(value).splitlines() if line.strip()]
+
+
+class KindsWidget(LinesWidget):
+    """Kind slugs separated by "|". An unknown slug is an error, never skipped quietly."""
+
+    def clean(self, value, row=None, **kwargs) -> list[Kind]:
+        slugs = [s.strip() for s in str(value or "").split("|") if s.strip()]
+        kinds = {kind.slug: kind for kind in Kind.objects.filter(slug__in=slugs)}
+        unknown = [slug for slug in slugs if slug not in kinds]
+        if unknown:
+            raise ValueError(f"Unknown kind: {', '.join(unknown)}.")
+        return [kinds[slug] for slug in slugs]
+
+
+class LinksWidget(LinesWidget):
+    """Links as lines of "Label | https://address", optionally followed by
+    "| YYYY-MM-DD", the day someone last checked the link."""
+
+    def clean(self, value, row=None, **kwargs) -> list[tuple[str, str, date | None]]:
+        links = []
+        check_url = URLValidator(schemes=["http", "https"])
+        for line in super().clean(value, row, **kwargs):
+            parts = [part.strip() for part in line.split("|")]
+            if len(parts) not in (2, 3) or not parts[0]:
+                raise ValueError(f"“{line}” should look like “Label | https://address”.")
+            label, url = parts[:2]
+            try:
+                check_url(url)
+            except ValidationError:
+                raise ValueError(f"“{url}” is not a web address.") from None
+            verified_on = None
+            if len(parts) == 3 and parts[2]:
+                try:
+                    verified_on = date.fromisoformat(parts[2])
+                except ValueError:
+                    raise ValueError(f"“{parts[2]}” is not a date like 2026-11-26.") from None
+            links.append((label, url, verified_on))
+        return links
+
+
+class MessagesWidget(LinesWidget):
+    def clean(self, value, row=None, **kwargs) -> list[str]:
+        lines = super().clean(value, row, **kwargs)
+        limit = ReadyMessage._meta.get_field("text").max_length
+        for line in lines:
+            if len(line) > limit:
+                raise ValueError(f"Each message must be at most {limit} characters.")
+        return lines
+
+
+class ActivityResource(resources.ModelResource):
+    """CSV and JSON import and export of the catalogue, matched on the slug.
+
+    Every row is validated, and the import runs in one transaction: if any row
+    is bad, nothing is imported, and the admin lists each bad row.
+    """
+
+    kinds = fields.Field(attribute="_import_kinds", column_name="kinds", widget=KindsWidget())
+    links = fields.Field(attribute="_import_links", column_name="links", widget=LinksWidget())
+    messages = fields.Field(
+        attribute="_import_messages", column_name="messages", widget=MessagesWidget()
+    )
+
+    class Meta:
+        model = Activity
+        import_id_fields = ["slug"]
+        fields = [
+            "slug",
+            "title",
+            "summary",
+            "body",
+            "first_step",
+            "why_it_helps",
+            "setting",
+            "effort",
+            "kinds",
+            "status",
+            "order",
+            "source_note",
+            "links_to_helplines",
+            "links",
+            "messages",
+        ]
+        clean_model_instances = True
+        use_transactions = True
+
+    def get_queryset(self) -> QuerySet:
+        return Activity.objects.prefetch_related("kinds", "links", "messages")
+
+    def dehydrate_kinds(self, activity: Activity) -> str:
+        return "|".join(kind.slug for kind in activity.kinds.all())
+
+    def dehydrate_links(self, activity: Activity) -> str:
+        return "\n".join(
+            " | ".join(
+                [
+                    link.label,
+                    link.url,
+                    *([link.verified_on.isoformat()] if link.verified_on else []),
+                ]
+            )
+            for link in activity.links.all()
+        )
+
+    def dehydrate_messages(self, activity: Activity) -> str:
+        return "\n".join(message.text for message in activity.messages.all())
+
+    def before_save_instance(self, instance: Activity, row, **kwargs) -> None:
+        user = kwargs.get("user")
+        if user is not None and user.is_authenticated:
+            instance.updated_by = user
+
+    def after_save_instance(self, instance: Activity, row, **kwargs) -> None:
+        instance.kinds.set(getattr(instance, "_import_kinds", []))
+        instance.links.all().delete()
+        ActivityLink.objects.bulk_create(
+            ActivityLink(activity=instance, label=label, url=url, verified_on=day, order=i)
+            for i, (label, url, day) in enumerate(getattr(instance, "_import_links", []))
+        )
+        instance.messages.all().delete()
+        ReadyMessage.objects.bulk_create(
+            ReadyMessage(activity=instance, text=text, order=i)
+            for i, text in enumerate(getattr(instance, "_import_messages", []))
+        )
+
+
+class ActivityLinkInline(admin.TabularInline):
+    model = ActivityLink
+    extra = 0
+    fields = ["label", "url", "verified_on", "order"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ReadyMessageInline(admin.TabularInline):
+    model = ReadyMessage
+    extra = 0
+    fields = ["text", "order"]
+    verbose_name = "ready-to-send message"
+
+
+@admin.register(Kind)
+class KindAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name", "slug"]
+
+
+@admin.register(Activity)
+class ActivityAdmin(ImportExportModelAdmin):
+    resource_classes = [ActivityResource]
+    formats = [CSV, JSON]
+    # Export every field, so a file can be imported back as it is. The field
+    # picker's template uses inline styles and handlers, which the CSP blocks.
+    export_form_class = ExportForm
+    import_template_name = "admin/activities/activity/import.html"
+    list_display = [
+        "title",
+        "setting",
+        "effort",
+        "kind_names",
+        "status",
+        "order",
+        "updated_at",
+        "updated_by",
+        "preview_link",
+    ]
+    list_editable = ["status", "order"]
+    list_filter = ["setting", "effort", "kinds", "status"]
+    list_select_related = ["updated_by"]
+    search_fields = ["title", "slug", "summary", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["kinds"]
+    readonly_fields = ["preview_link", "created_at", "updated_at", "updated_by"]
+    inlines = [ActivityLinkInline, ReadyMessageInline]
+    actions = ["publish", "unpublish", "approve"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "order", "preview_link"]}),
+        ("Where it fits", {"fields": ["setting", "effort", "kinds"]}),
+        (
+            "What members read",
+            {"fields": ["summary", "first_step", "body", "why_it_helps", "links_to_helplines"]},
+        ),
+        ("Curation", {"fields": ["source_note", "created_at", "updated_at", "updated_by"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related("kinds")
+
+    @admin.display(description="kinds")
+    def kind_names(self, activity: Activity) -> str:
+        return ", ".join(kind.name for kind in activity.kinds.all())
+
+    @admin.display(description="preview")
+    def preview_link(self, activity: Activity) -> str:
+        if not activity.pk:
+            return "Save first to preview."
+        return format_html(
+            '<a href="{}">See it as members will</a>',
+            reverse("activities:preview", args=[activity.pk]),
+        )
+
+    def get_import_data_kwargs(self, **kwargs) -> dict:
+        # The confirm step imports for real. If the data no longer validates (a kind
+        # was deleted since the preview, say), undo every row rather than skip some.
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+    def process_result(self, result, request: HttpRequest) -> HttpResponse:
+        if not (result.has_errors() or result.has_validation_errors()):
+            return super().process_result(result, request)
+        problems = [f"row {number}" for number, _ in result.row_errors()]
+        problems += [f"row {row.number}" for row in result.invalid_rows]
+        self.message_user(
+            request,
+            f"Nothing was imported: {', '.join(problems)} no longer passed the checks. "
+            "Upload the file again to see the details.",
+            messages.ERROR,
+        )
+        return redirect("admin:activities_activity_import")
+
+    def save_model(self, request: HttpRequest, obj: Activity, form, change: bool) -> None:
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str, verb: str) -> None:
+        changed = 0
+        for activity in queryset.exclude(status=status):
+            activity.status = status
+            activity.updated_by = request.user
+            activity.save(update_fields=["status", "updated_by", "updated_at"])
+            self.log_change(request, activity, f"{verb} (bulk action).")
+            changed += 1
+        self.message_user(request, f"{verb}: {changed} activities.", messages.SUCCESS)
+
+    @admin.action(description="Publish the selected activities")
+    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._set_status(request, queryset, Activity.Status.PUBLISHED, "Published")
+
+    @admin.action(description="Unpublish the selected activities (back to draft)")
+    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._set_status(request, queryset, Activity.Status.DRAFT, "Unpublished")
+
+    @admin.action(description="Approve the selected member suggestions")
+    def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._set_status(
+            request,
+            queryset.filter(status=Activity.Status.SUGGESTED),
+            Activity.Status.PUBLISHED,
+            "Approved",
+        )

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from activities.services import starter_catalogue_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the starter activity catalogue. Safe to run again: it adds only the "
+        "activities and kinds that are missing, and never changes ones that exist."
+    )
+
+    def handle(self, *args, **options) -> None:
+        added, kept = starter_catalogue_load()
+        self.stdout.write(
+            f"Starter catalogue: added {added} activities; {kept} were already there "
+            "and were left as they are."
+        )

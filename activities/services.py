@@ -1,0 +1,188 @@
+import uuid
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from accounts.models import User
+
+from .models import (
+    RESERVED_SLUGS,
+    Activity,
+    ActivityLink,
+    ActivityLog,
+    Kind,
+    Plan,
+    ReadyMessage,
+    Suggestion,
+)
+from .starter import KINDS, STARTER_ACTIVITIES
+
+
+@transaction.atomic
+def starter_catalogue_load() -> tuple[int, int]:
+    """Add the starter activities that are missing. Returns (added, already there).
+
+    An activity whose slug exists is never touched, so an admin's edits survive.
+    To retire a starter activity, unpublish it: a deleted one comes back.
+    """
+    kinds = {}
+    for order, (slug, name) in enumerate(KINDS):
+        kinds[slug], _ = Kind.objects.get_or_create(
+            slug=slug, defaults={"name": name, "order": order * 10}
+        )
+    existing = set(Activity.objects.values_list("slug", flat=True))
+    added = 0
+    for order, item in enumerate(STARTER_ACTIVITIES, start=1):
+        if item.slug in existing:
+            continue
+        activity = Activity.objects.create(
+            slug=item.slug,
+            title=item.title,
+            summary=item.summary,
+            body=item.body,
+            first_step=item.first_step,
+            why_it_helps=item.why_it_helps,
+            setting=item.setting,
+            effort=item.effort,
+            source_note=item.source_note,
+            links_to_helplines=item.links_to_helplines,
+            status=Activity.Status.PUBLISHED,
+            order=order * 10,
+        )
+        activity.kinds.set([kinds[slug] for slug in item.kinds])
+        ActivityLink.objects.bulk_create(
+            ActivityLink(activity=activity, label=label, url=url, order=i)
+            for i, (label, url) in enumerate(item.links)
+        )
+        ReadyMessage.objects.bulk_create(
+            ReadyMessage(activity=activity, text=text, order=i)
+            for i, text in enumerate(item.messages)
+        )
+        added += 1
+    return added, len(STARTER_ACTIVITIES) - added
+
+
+def plan_save(*, owner: User, activity: Activity, planned_for: date | None) -> Plan:
+    """Put `activity` in the owner's "My activities", or change the date of the
+    open plan already there. Saving twice never makes two."""
+    plan = Plan.objects.open().filter(owner=owner, activity=activity).first()
+    if plan is None:
+        try:
+            with transaction.atomic():
+                return Plan.objects.create(owner=owner, activity=activity, planned_for=planned_for)
+        except IntegrityError:
+            plan = Plan.objects.open().get(owner=owner, activity=activity)
+    plan.planned_for = planned_for
+    plan.save(update_fields=["planned_for"])
+    return plan
+
+
+def plan_remove(*, plan: Plan) -> None:
+    """Take an open plan off "My activities". Done plans stay, with their logs."""
+    if not plan.is_done:
+        plan.delete()
+
+
+def log_create(
+    *,
+    owner: User,
+    activity: Activity,
+    submission: uuid.UUID,
+    done_on: date,
+    mood_before: int,
+    mood_after: int,
+    note: str = "",
+    plan: Plan | None = None,
+) -> tuple[ActivityLog, bool]:
+    """Record that the owner did `activity`, and mark their plan for it done.
+
+    `submission` identifies the form that was sent, so sending it twice records
+    one log. Returns the log and whether it is new.
+    """
+    existing = ActivityLog.objects.filter(owner=owner, submission=submission).first()
+    if existing is not None:
+        return existing, False
+    if plan is None:
+        plan = Plan.objects.open().filter(owner=owner, activity=activity).first()
+    try:
+        with transaction.atomic():
+            log = ActivityLog.objects.create(
+                owner=owner,
+                activity=activity,
+                plan=plan,
+                submission=submission,
+                done_on=done_on,
+                mood_before=mood_before,
+                mood_after=mood_after,
+                note=note,
+            )
+            if plan is not None and not plan.is_done:
+                plan.done_at = timezone.now()
+                plan.save(update_fields=["done_at"])
+    except IntegrityError:
+        return ActivityLog.objects.get(owner=owner, submission=submission), False
+    return log, True
+
+
+def _unique_slug(title: str) -> str:
+    base = (slugify(title)[:60] or "suggestion").strip("-")
+    if base in RESERVED_SLUGS:
+        base = f"{base}-idea"
+    slug = base
+    while Activity.objects.filter(slug=slug).exists():
+        slug = f"{base}-{uuid.uuid4().hex[:6]}"
+    return slug
+
+
+def suggestion_create(
+    *,
+    owner: User,
+    submission: uuid.UUID,
+    title: str,
+    description: str,
+    setting: str,
+    effort: str,
+) -> tuple[Suggestion, bool]:
+    """Store a member's suggestion and the hidden "suggested" activity admins review.
+
+    Sending the same form twice stores one. Returns the suggestion and whether it is new.
+    """
+    existing = Suggestion.objects.filter(owner=owner, submission=submission).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            activity = Activity.objects.create(
+                title=title,
+                slug=_unique_slug(title),
+                summary=description.strip().splitlines()[0][:200],
+                body=description,
+                setting=setting,
+                effort=effort,
+                status=Activity.Status.SUGGESTED,
+                source_note="Suggested by a member",
+                order=1000,
+            )
+            suggestion = Suggestion.objects.create(
+                owner=owner,
+                activity=activity,
+                submission=submission,
+                title=title,
+                description=description,
+                setting=setting,
+                effort=effort,
+            )
+    except IntegrityError:
+        return Suggestion.objects.get(owner=owner, submission=submission), False
+    return suggestion, True
+
+
+@transaction.atomic
+def suggestions_delete_for_owner(*, owner: User) -> None:
+    """Erase a member's suggestions, and the suggested activities still awaiting
+    review. For account deletion. Activities an admin already published stay in
+    the catalogue, no longer linked to the member."""
+    Activity.objects.suggested().filter(suggestion__owner=owner).delete()
+    Suggestion.objects.filter(owner=owner).delete()

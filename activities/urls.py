@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "activities"
+
+# The fixed pages come before `<slug>/`; their names are reserved slugs (models.RESERVED_SLUGS).
+urlpatterns = [
+    path("", views.activity_list, name="list"),
+    path("my/", views.my_activities, name="my"),
+    path("my/progress/", views.progress, name="progress"),
+    path("suggest/", views.suggest, name="suggest"),
+    path("preview/<int:pk>/", views.activity_preview, name="preview"),
+    path("plans/<int:pk>/remove/", views.plan_remove, name="plan-remove"),
+    path("<slug:slug>/", views.activity_detail, name="detail"),
+    path("<slug:slug>/save/", views.plan_save, name="plan-save"),
+    path("<slug:slug>/log/", views.log_create, name="log"),
+]

@@ -1,0 +1,53 @@
+from datetime import date, timedelta
+
+import pytest
+
+from activities.models import ActivityLog
+from activities.progress import CHART_MAX_LOGS, mood_chart, overall_summary, per_activity
+from tests.factories import make_activity, make_log
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_chart_puts_low_moods_low_and_high_moods_high(member):
+    log = make_log(owner=member, mood_before=0, mood_after=10)
+    chart = mood_chart([log])
+    (mark,) = chart.marks
+    assert mark.y_before == chart.bottom
+    assert mark.y_after == chart.top
+    assert mark.went_up
+    assert chart.left < mark.x < chart.right
+
+
+def test_the_chart_shows_the_most_recent_logs_oldest_first(member):
+    start = date(2026, 1, 1)
+    logs = [
+        make_log(owner=member, done_on=start + timedelta(days=i)) for i in range(CHART_MAX_LOGS + 5)
+    ]
+    chart = mood_chart(logs)
+    assert len(chart.marks) == CHART_MAX_LOGS
+    assert chart.first_day == start + timedelta(days=5)
+    assert chart.last_day == logs[-1].done_on
+    xs = [mark.x for mark in chart.marks]
+    assert xs == sorted(xs)
+
+
+def test_an_empty_chart_has_no_marks():
+    chart = mood_chart([])
+    assert chart.marks == [] and chart.first_day is None
+
+
+def test_summaries_average_before_and_after(member):
+    park, forum = make_activity(title="Park"), make_activity(title="Forum")
+    make_log(owner=member, activity=park, mood_before=2, mood_after=6)
+    make_log(owner=member, activity=park, mood_before=4, mood_after=6)
+    make_log(owner=member, activity=forum, mood_before=5, mood_after=4)
+    logs = ActivityLog.objects.for_owner(member)
+    summary = overall_summary(logs)
+    assert (summary.count, summary.avg_before, summary.avg_after) == (3, 3.7, 5.3)
+    rows = per_activity(logs)
+    assert [(r["title"], r["count"], r["avg_change"]) for r in rows] == [
+        ("Park", 2, 3.0),
+        ("Forum", 1, -1.0),
+    ]
+    assert overall_summary(ActivityLog.objects.none()) is None

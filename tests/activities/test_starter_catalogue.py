@@ -1,0 +1,120 @@
+import pytest
+from django.core.management import call_command
+
+from activities.models import Activity, Kind
+from activities.starter import STARTER_ACTIVITIES
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_loads_at_least_25_published_activities_in_all_four_quadrants(capsys):
+    call_command("load_starter_catalogue")
+    published = Activity.objects.published()
+    assert published.count() == len(STARTER_ACTIVITIES) >= 25
+    quadrants = set(published.values_list("setting", "effort"))
+    assert quadrants == {("home", "low"), ("home", "high"), ("out", "low"), ("out", "high")}
+    for activity in published:
+        activity.full_clean()
+        for link in activity.links.all():
+            link.full_clean()
+    assert f"added {len(STARTER_ACTIVITIES)} activities" in capsys.readouterr().out
+
+
+def test_it_is_idempotent(capsys):
+    call_command("load_starter_catalogue")
+    counts = (Activity.objects.count(), Kind.objects.count())
+    links = sorted(Activity.objects.values_list("links__url", flat=True).exclude(links=None))
+    call_command("load_starter_catalogue")
+    assert (Activity.objects.count(), Kind.objects.count()) == counts
+    assert (
+        sorted(Activity.objects.values_list("links__url", flat=True).exclude(links=None)) == links
+    )
+    assert "added 0 activities" in capsys.readouterr().out
+
+
+def test_it_never_overwrites_an_admins_edits():
+    call_command("load_starter_catalogue")
+    park = Activity.objects.get(slug="spend-time-in-a-park")
+    park.title = "A walk in the park"
+    park.status = Activity.Status.DRAFT
+    park.save()
+    park.links.create(label="City parks", url="https://example.org/")
+    online = Kind.objects.get(slug="online")
+    online.name = "On the internet"
+    online.save()
+    call_command("load_starter_catalogue")
+    park.refresh_from_db()
+    assert (park.title, park.status) == ("A walk in the park", Activity.Status.DRAFT)
+    assert park.links.count() == 1
+    assert Kind.objects.get(slug="online").name == "On the internet"
+
+
+def test_it_adds_only_what_is_missing():
+    call_command("load_starter_catalogue")
+    Activity.objects.get(slug="visit-a-dog-park").delete()
+    call_command("load_starter_catalogue")
+    assert Activity.objects.filter(slug="visit-a-dog-park").exists()
+
+
+GUIDE_SUGGESTIONS = {
+    # slug: (setting, effort, words the activity must mention)
+    "watch-something-with-people-in-it": ("home", "low", []),
+    "send-a-short-text": ("home", "low", []),
+    "make-a-short-call": ("home", "low", []),
+    "just-be-with-someone": ("home", "low", []),
+    "chat-with-a-support-app": ("home", "low", ["Wysa", "Woebot"]),
+    "online-peer-support": ("home", "low", []),
+    "reply-in-the-comments": ("home", "low", []),
+    "join-an-interest-forum": ("home", "low", ["Reddit", "Facebook"]),
+    "follow-a-mental-health-hashtag": ("home", "low", ["#SPSM"]),
+    "video-or-phone-support-group": ("home", "high", []),
+    "call-a-warmline": ("home", "high", ["own state", "nearby state"]),
+    "tutor-students-with-upchieve": ("home", "high", ["UPchieve"]),
+    "help-veterans-with-hire-heroes-usa": ("home", "high", ["Hire Heroes USA"]),
+    "listen-at-7-cups": ("home", "high", ["7 Cups"]),
+    "volunteer-with-be-my-eyes": ("home", "high", ["Be My Eyes"]),
+    "send-cards-with-chemo-angels": ("home", "high", ["Chemo Angels"]),
+    "find-virtual-volunteering": ("home", "high", ["VolunteerMatch"]),
+    "sit-in-a-coffee-shop": ("out", "low", []),
+    "spend-time-in-a-park": ("out", "low", []),
+    "visit-a-dog-park": ("out", "low", []),
+    "say-yes-to-an-invitation": ("out", "high", []),
+    "reconnect-with-an-old-friend": ("out", "high", []),
+    "join-a-meetup-group": ("out", "high", ["Meetup"]),
+    "take-an-adult-class": ("out", "high", ["community college"]),
+    "volunteer-in-person": ("out", "high", ["VolunteerMatch", "Catchafire"]),
+    "positivity-activity-with-someone": ("out", "high", []),
+}
+
+
+def test_every_suggestion_in_the_guide_is_in_its_quadrant_with_the_services_it_names():
+    call_command("load_starter_catalogue")
+    for slug, (setting, effort, words) in GUIDE_SUGGESTIONS.items():
+        activity = Activity.objects.get(slug=slug)
+        assert (activity.setting, activity.effort) == (setting, effort), slug
+        text = " ".join([activity.title, activity.summary, activity.body])
+        for word in words:
+            assert word in text, (slug, word)
+
+
+def test_the_warmline_activity_links_to_the_helplines_finder():
+    call_command("load_starter_catalogue")
+    assert Activity.objects.get(slug="call-a-warmline").links_to_helplines
+
+
+def test_reaching_out_activities_offer_ready_to_send_messages():
+    call_command("load_starter_catalogue")
+    for slug in (
+        "send-a-short-text",
+        "make-a-short-call",
+        "just-be-with-someone",
+        "say-yes-to-an-invitation",
+        "reconnect-with-an-old-friend",
+    ):
+        assert Activity.objects.get(slug=slug).messages.exists(), slug
+
+
+def test_every_starter_activity_has_a_first_step_and_a_reason():
+    for item in STARTER_ACTIVITIES:
+        assert item.first_step and item.why_it_helps and item.summary, item.slug
+        assert len(item.summary) <= 200 and len(item.first_step) <= 300, item.slug
