@@ -16,4 +16,5 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("helplines/", include("helplines.urls")),
+    path("worksheets/", include("worksheets.urls")),
 ]
