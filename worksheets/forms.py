@@ -22,27 +22,37 @@ def _textarea(rows: int = 3) -> forms.Textarea:
 
 class CreateOnceForm(forms.Form):
     """A create form carries a one-time token, so sending it twice (a double
-    click, or Back and resubmit) finds the first object instead of adding one."""
+    click, or Back and resubmit) finds the first object instead of adding one.
 
-    token = forms.UUIDField(
-        widget=forms.HiddenInput,
-        error_messages={
-            "required": "This form was incomplete. Please try again.",
-            "invalid": "This form was incomplete. Please try again.",
-        },
-    )
+    A missing or mangled token gets a fresh one rather than an error: a hidden
+    field the member cannot fix must never block their save."""
+
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("token", uuid.uuid4())
         super().__init__(*args, **kwargs)
 
+    def clean_token(self) -> uuid.UUID:
+        try:
+            return uuid.UUID(self.cleaned_data["token"])
+        except ValueError:
+            return uuid.uuid4()
+
 
 class VersionedForm(forms.Form):
     """An edit form remembers which version the member started from, so a save
-    based on an older version is caught instead of overwriting a newer one."""
+    based on an older version is caught instead of overwriting a newer one.
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
+    A missing or mangled version counts as version 0, older than any: the save
+    is then kept as an unsaved edit for the member to compare, never lost."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_version(self) -> int:
+        value = self.cleaned_data["version"]
+        return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else 0
 
 
 class NeedsStatementForm(forms.ModelForm):

@@ -124,7 +124,7 @@ def statement_pdf(statement: NeedsStatement) -> bytes:
         pdf.set_fallback_fonts([f for f in FALLBACKS if f in fallbacks])
     pdf.add_page()
 
-    line = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
+    line = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT, "align": "L"}
     pdf.set_font("kurinto", size=18)
     pdf.multi_cell(0, 9, title, **line)
     pdf.set_font("kurinto", size=9)
