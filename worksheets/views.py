@@ -85,6 +85,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "worksheets/statement_detail.html",
         {
             "statement": statement,
+            "can_edit": statement.owner_id == request.user.pk,
             "unsaved_edits": statement.unsaved_edits.owned_by(request.user),
             "crisis_line": LIFELINE_988,
         },
@@ -299,7 +300,7 @@ def _confirm_delete(request: HttpRequest, **context: str) -> HttpResponse:
 
 def _display(worksheet: models.Model, name: str, value: Any) -> str:
     if name == "helps":
-        return "\n".join(worksheet.help_labels(value))
+        return "\n".join(worksheet.help_labels(value or []))
     if name == "with_therapist":
         return "Yes" if value else "No"
     if name == "kind":
@@ -354,6 +355,7 @@ def unsaved_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("worksheets:unsaved-edit", pk=unsaved.pk)
     else:
         form = form_class(initial={**unsaved.data, "version": worksheet.version})
+    rows = _comparison(unsaved, form)
     return render(
         request,
         "worksheets/unsaved_edit.html",
@@ -361,7 +363,8 @@ def unsaved_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "unsaved": unsaved,
             "worksheet": worksheet,
             "is_statement": is_statement,
-            "rows": _comparison(unsaved, form),
+            "rows": rows,
+            "same_count": sum(not row["differs"] for row in rows),
             "form": form,
             "detail_url": detail_url,
         },

@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from worksheets import models as ws
+from worksheets.urls import urlpatterns
 
 from ..conftest import sign_in
 from ..factories import (
@@ -157,8 +158,6 @@ def test_list_and_create_pages_show_only_the_signed_in_persons_own_worksheets(
 
 
 def test_every_worksheet_url_is_in_the_role_matrix():
-    from worksheets.urls import urlpatterns
-
     covered = {name.split(":")[1] for name, _, _ in WORKSHEET_URLS}
     covered |= {"overview", "statement-create", "relationship-create"}
     assert {pattern.name for pattern in urlpatterns} == covered
