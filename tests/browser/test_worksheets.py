@@ -91,6 +91,22 @@ def test_worksheets_work_on_a_phone_without_javascript(live_server, browser, mem
     page.get_by_role("link", name="Printable page").click()
     assert page.get_by_text("use your browser's Print command").is_visible()
     assert not page.get_by_role("button", name="Print").is_visible()
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    page.goto(live_server.url + "/worksheets/relationships/new/")
+    page.get_by_label("Name or nickname").fill("Sam")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Do a first check").click()
+    for element in ["Consistency", "Availability", "Reliability", "Responsiveness"]:
+        page.get_by_role("group", name=element).get_by_label("Mostly", exact=True).check()
+    page.get_by_role("group", name="Predictability").get_by_label("Not yet", exact=True).check()
+    page.get_by_role("button", name="Save this check").click()
+    page.get_by_role("heading", name="Where to start").wait_for()
+    assert "Predictability (not yet)" in page.locator(".where-to-start").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    page.get_by_role("link", name="Delete this check").click()
+    page.get_by_role("button", name="Yes, delete it").click()
+    page.get_by_text("No checks yet.").wait_for()
+    assert not SecurityCheck.objects.filter(owner=member).exists()
     context.close()
