@@ -95,7 +95,8 @@ class NeedsStatement(models.Model):
 
     objects = OwnedQuerySet.as_manager()
 
-    # The fields a member edits, in the order they are shown and printed.
+    # The fields a member edits, in form order. SECTION_FIELDS are the written
+    # sections, in the order the page, the print view and the PDF show them.
     EDITABLE_FIELDS = [
         "title",
         "audience",
