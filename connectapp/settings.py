@@ -260,5 +260,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
+        # PDF building: fontTools names each glyph it keeps (the characters a
+        # member wrote) at INFO, and fpdf2 names any glyph a font lacks.
+        "fontTools": {"level": "ERROR"},
+        "fpdf": {"level": "ERROR"},
     },
 }

@@ -19,4 +19,5 @@ urlpatterns = [
     path("api/helplines/", include("helplines.api_urls")),
     path("activities/", include("activities.urls")),
     path("api/activities/", include("activities.api_urls")),
+    path("worksheets/", include("worksheets.urls")),
 ]

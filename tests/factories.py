@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from activities.models import Activity, ActivityLog, Kind, Plan
 from helplines.models import SupportLine
+from worksheets import models as worksheets
 
 PASSWORD = "a-long-test-password-42"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -132,4 +133,38 @@ def make_log(
         mood_before=mood_before,
         mood_after=mood_after,
         **fields,
+    )
+
+
+def make_statement(owner: User, **values):
+    values.setdefault("title", "For my family")
+    return worksheets.NeedsStatement.objects.create(owner=owner, **values)
+
+
+def make_relationship(owner: User, **values):
+    values.setdefault("name", "Jo")
+    return worksheets.Relationship.objects.create(owner=owner, **values)
+
+
+def make_security_check(relationship, **ratings):
+    for key in worksheets.ELEMENTS:
+        ratings.setdefault(key, 2)
+    return worksheets.SecurityCheck.objects.create(
+        owner=relationship.owner, relationship=relationship, **ratings
+    )
+
+
+def make_test_drive(relationship, **values):
+    values.setdefault("ask", "Could you help me carry a box on Saturday?")
+    return worksheets.TestDrive.objects.create(
+        owner=relationship.owner, relationship=relationship, **values
+    )
+
+
+def make_unsaved_edit(worksheet, **values):
+    link = "statement" if isinstance(worksheet, worksheets.NeedsStatement) else "relationship"
+    values.setdefault("data", {})
+    values.setdefault("base_version", worksheet.version)
+    return worksheets.UnsavedEdit.objects.create(
+        owner=worksheet.owner, **{link: worksheet}, **values
     )

@@ -1,0 +1,392 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
+
+
+class OwnedQuerySet(models.QuerySet):
+    """Who may read or change a worksheet object. Access helpers in
+    `worksheets/access.py` build on these, and nothing else decides access."""
+
+    def owned_by(self, user) -> OwnedQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
+    def readable_by(self, user) -> OwnedQuerySet:
+        return self.owned_by(user)
+
+    def editable_by(self, user) -> OwnedQuerySet:
+        return self.owned_by(user)
+
+
+class RelationshipQuerySet(OwnedQuerySet):
+    def with_latest_check(self) -> RelationshipQuerySet:
+        return self.prefetch_related(
+            Prefetch(
+                "checks",
+                queryset=SecurityCheck.objects.latest_per_relationship(),
+                to_attr="latest_checks",
+            )
+        )
+
+
+class SecurityCheckQuerySet(OwnedQuerySet):
+    def latest_per_relationship(self) -> SecurityCheckQuerySet:
+        newest = (
+            SecurityCheck.objects.filter(relationship=OuterRef("relationship"))
+            .order_by("-checked_on", "-pk")
+            .values("pk")[:1]
+        )
+        return self.filter(pk=Subquery(newest))
+
+
+# Generous, but keeps one piece of text from growing without bound.
+TEXT_MAX_LENGTH = 10_000
+
+
+def _text(verbose_name: str | None = None, *, blank: bool = True) -> models.TextField:
+    return models.TextField(verbose_name, blank=blank, max_length=TEXT_MAX_LENGTH)
+
+
+class HelpKind(models.TextChoices):
+    BE_WITH_ME = "be_with_me", "Just be with me, without needing to talk"
+    TEXT_CHECK_IN = "text_check_in", "Check in with a short text"
+    KEEP_INVITING = "keep_inviting", "Keep inviting me, even when I say no"
+    LISTEN = "listen", "Listen to me without jumping in to fix things"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    label: str
+    text: str
+    items: list[str]
+
+
+class NeedsStatement(models.Model):
+    """A "communicate my needs" document. Every section is optional."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="needs_statements"
+    )
+    title = models.CharField(max_length=100)
+    audience = _text("Who this is for")
+    experience = _text("What depression is like for me")
+    warning_signs = _text("Signs that I am struggling")
+    helps = models.JSONField("What helps", default=list, blank=True)
+    helps_other = _text("Other things that help")
+    unhelpful = _text("What does not help")
+    check_ins = _text("How and how often to check in")
+    if_unavailable = _text("If you can't help right now")
+    crisis_contacts = _text("Who to contact if I am in crisis")
+    with_therapist = models.BooleanField("I filled this in with a therapist", default=False)
+    therapist_note = _text("A note about working on this with a therapist")
+    version = models.PositiveIntegerField(default=1)
+    creation_token = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = OwnedQuerySet.as_manager()
+
+    # The fields a member edits, in form order. SECTION_FIELDS are the written
+    # sections, in the order the page, the print view and the PDF show them.
+    EDITABLE_FIELDS = [
+        "title",
+        "audience",
+        "experience",
+        "warning_signs",
+        "helps",
+        "helps_other",
+        "unhelpful",
+        "check_ins",
+        "if_unavailable",
+        "crisis_contacts",
+        "with_therapist",
+        "therapist_note",
+    ]
+
+    SECTION_FIELDS = [
+        "audience",
+        "experience",
+        "warning_signs",
+        "helps_other",
+        "unhelpful",
+        "check_ins",
+        "if_unavailable",
+        "crisis_contacts",
+    ]
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "creation_token"], name="unique_statement_creation_token"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def help_labels(self, helps: list[str] | None = None) -> list[str]:
+        chosen = set(self.helps if helps is None else helps)
+        return [label for value, label in HelpKind.choices if value in chosen]
+
+    def sections(self) -> list[Section]:
+        """The written sections in order, for the page, the print view and the PDF."""
+        sections = []
+        for name in self.SECTION_FIELDS:
+            items = self.help_labels() if name == "helps_other" else []
+            label = (
+                "What helps" if name == "helps_other" else self._meta.get_field(name).verbose_name
+            )
+            sections.append(Section(name, label, getattr(self, name), items))
+        return sections
+
+    @property
+    def therapist_summary(self) -> str:
+        if self.with_therapist:
+            return "I filled this in with a therapist's guidance."
+        return ""
+
+
+class Relationship(models.Model):
+    class Kind(models.TextChoices):
+        FRIEND = "friend", "Friend"
+        FAMILY = "family", "Family"
+        PARTNER = "partner", "Partner"
+        COWORKER = "coworker", "Coworker"
+        OTHER = "other", "Other"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="relationships"
+    )
+    name = models.CharField("Name or nickname", max_length=80)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FRIEND)
+    notes = _text()
+    version = models.PositiveIntegerField(default=1)
+    creation_token = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = RelationshipQuerySet.as_manager()
+
+    EDITABLE_FIELDS = ["name", "kind", "notes"]
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "creation_token"], name="unique_relationship_creation_token"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def latest_check(self) -> SecurityCheck | None:
+        """The newest check. Uses `SecurityCheck.objects.latest_per_relationship()`
+        when the list was prefetched, so list pages stay at a fixed query count."""
+        if hasattr(self, "latest_checks"):
+            return self.latest_checks[0] if self.latest_checks else None
+        return self.checks.order_by("-checked_on", "-pk").first()
+
+
+class Rating(models.IntegerChoices):
+    NOT_YET = 0, "Not yet"
+    SOMETIMES = 1, "Sometimes"
+    MOSTLY = 2, "Mostly"
+    YES = 3, "Yes"
+
+
+# The five elements of a secure relationship, with a question to ask oneself
+# and a first step for building each one.
+ELEMENTS: dict[str, dict[str, str]] = {
+    "consistency": {
+        "label": "Consistency",
+        "question": "Do we stay in each other's lives, rather than drifting in and out?",
+        "suggestion": (
+            "Pick one small, regular way to keep in touch, such as a short message on the "
+            "same day each week. When you do meet, put your phone away and give them your "
+            "full attention."
+        ),
+    },
+    "availability": {
+        "label": "Availability",
+        "question": "How easy is it for us to find time for each other?",
+        "suggestion": (
+            "Offer a small, specific time rather than an open plan: a twenty-minute call, "
+            "or simply sitting together without needing to talk."
+        ),
+    },
+    "reliability": {
+        "label": "Reliability",
+        "question": "Can we count on each other when one of us needs something?",
+        "suggestion": (
+            "Try a test drive: ask for help with something small while the stakes are low, "
+            "like a lift or a second opinion, and notice how they respond."
+        ),
+    },
+    "responsiveness": {
+        "label": "Responsiveness",
+        "question": "Do we answer each other's messages and hear from each other?",
+        "suggestion": (
+            "Share something real and ordinary about your day, imperfections included. "
+            "When they reply, listen without rushing to solve anything."
+        ),
+    },
+    "predictability": {
+        "label": "Predictability",
+        "question": "Do we respond to each other in a way we can count on?",
+        "suggestion": (
+            "Learn how they tend to respond through a few small asks over time. Jot each "
+            "one down in the test-drive log below so you can see the pattern."
+        ),
+    },
+}
+
+
+def _rating_field() -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(choices=Rating.choices)
+
+
+class SecurityCheck(models.Model):
+    """A dated look at one relationship's five elements of security."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="security_checks"
+    )
+    relationship = models.ForeignKey(Relationship, on_delete=models.CASCADE, related_name="checks")
+    checked_on = models.DateField(default=date.today)
+    consistency = _rating_field()
+    consistency_note = _text()
+    availability = _rating_field()
+    availability_note = _text()
+    reliability = _rating_field()
+    reliability_note = _text()
+    responsiveness = _rating_field()
+    responsiveness_note = _text()
+    predictability = _rating_field()
+    predictability_note = _text()
+    creation_token = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = SecurityCheckQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-checked_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "creation_token"], name="unique_check_creation_token"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Check on {self.checked_on:%Y-%m-%d}"
+
+    def elements(self) -> list[dict[str, Any]]:
+        """Each element with its rating, label and note, in the usual order."""
+        return [
+            {
+                "key": key,
+                "label": info["label"],
+                "rating": getattr(self, key),
+                "rating_label": Rating(getattr(self, key)).label,
+                "note": getattr(self, f"{key}_note"),
+                "suggestion": info["suggestion"],
+            }
+            for key, info in ELEMENTS.items()
+        ]
+
+    def weakest_elements(self) -> list[dict[str, Any]]:
+        """The element or elements with the lowest rating, ties included. Empty
+        when every element is rated "yes": there is no weak spot to start from."""
+        elements = self.elements()
+        lowest = min(element["rating"] for element in elements)
+        if lowest == Rating.YES:
+            return []
+        return [element for element in elements if element["rating"] == lowest]
+
+
+class TestDrive(models.Model):
+    """A small ask, and how the other person responded."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="test_drives"
+    )
+    relationship = models.ForeignKey(
+        Relationship, on_delete=models.CASCADE, related_name="test_drives"
+    )
+    asked_on = models.DateField(default=date.today)
+    ask = _text("What I asked for", blank=False)
+    response = _text("How they responded")
+    creation_token = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-asked_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "creation_token"], name="unique_test_drive_creation_token"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Test drive on {self.asked_on:%Y-%m-%d}"
+
+
+class UnsavedEdit(models.Model):
+    """A save that was refused because the worksheet had changed since the
+    member opened it (another tab or device). The text is kept here until the
+    member compares it with the stored version and chooses."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unsaved_edits"
+    )
+    statement = models.ForeignKey(
+        NeedsStatement,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="unsaved_edits",
+    )
+    relationship = models.ForeignKey(
+        Relationship,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="unsaved_edits",
+    )
+    data = models.JSONField()
+    base_version = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(statement__isnull=False, relationship__isnull=True)
+                    | Q(statement__isnull=True, relationship__isnull=False)
+                ),
+                name="unsaved_edit_has_one_worksheet",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Unsaved edit from {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def worksheet(self) -> NeedsStatement | Relationship:
+        return self.statement or self.relationship

@@ -1,0 +1,94 @@
+import io
+import logging
+
+import pypdf
+import pytest
+from django.urls import reverse
+
+from worksheets.models import HelpKind
+from worksheets.pdf import MISSING, statement_pdf
+
+from ..factories import make_statement
+
+
+def pdf_text(content: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.fixture
+def statement(member):
+    return make_statement(
+        member,
+        title="For my brother",
+        experience="Like a heavy coat I cannot take off.",
+        helps=[HelpKind.TEXT_CHECK_IN],
+        crisis_contacts="Aunt May, 555-0101",
+    )
+
+
+def test_print_view_has_the_statement_without_navigation(member_client, statement):
+    response = member_client.get(reverse("worksheets:statement-print", args=[statement.pk]))
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Like a heavy coat I cannot take off." in html
+    assert "Check in with a short text" in html
+    assert 'aria-label="Main"' not in html
+    assert "site-header" not in html
+    assert html.count("<footer") == 1
+    assert "crisis-footer" in html
+    assert "call or text 988" in html
+    assert "js/print.js" in html
+    assert "use your browser's Print command" in html
+
+
+def test_pdf_download_is_a_pdf_with_the_statements_text(member_client, statement):
+    response = member_client.get(reverse("worksheets:statement-pdf", args=[statement.pk]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="needs-statement-{statement.pk}.pdf"'
+    )
+    assert "no-store" in response["Cache-Control"]
+    assert response.content.startswith(b"%PDF-")
+    text = pdf_text(response.content)
+    assert "For my brother" in text
+    assert "Like a heavy coat I cannot take off." in text
+    assert "Check in with a short text" in text
+    assert "Aunt May, 555-0101" in text
+    assert "988" in text
+
+
+def test_pdf_draws_many_scripts_and_marks_what_it_cannot(member):
+    statement = make_statement(
+        member,
+        title="Für meine Schwester, Ελένη",
+        experience="Привет. 你好 谢谢 안녕하세요. नमस्ते. สวัสดี. שלום. مرحبا.",
+        unhelpful="Emoji like \U0001f600 and a bell \x07 and a joiner \u200d.",
+    )
+    text = pdf_text(statement_pdf(statement))
+
+    for fragment in ("Für meine Schwester, Ελένη", "Привет", "你好", "안녕하세요"):
+        assert fragment in text
+    assert MISSING in text
+    assert "cannot be drawn in this PDF" in text
+
+
+def test_pdf_of_an_empty_statement_still_prints_the_crisis_line(member):
+    text = pdf_text(statement_pdf(make_statement(member, title="Empty")))
+    assert "Empty" in text
+    assert "988 Suicide & Crisis Lifeline" in text
+    assert "cannot be drawn" not in text
+
+
+def test_building_a_pdf_logs_nothing_of_what_the_member_wrote(member, caplog):
+    statement = make_statement(member, title="Secret 你好 \U0001f600", experience="Private ÅÄÖ")
+    with caplog.at_level(logging.DEBUG):
+        statement_pdf(statement)
+    noisy = [r for r in caplog.records if r.name.startswith(("fontTools", "fpdf"))]
+    assert noisy == []
+    assert not any(
+        "Secret" in r.getMessage() or "Private" in r.getMessage() for r in caplog.records
+    )

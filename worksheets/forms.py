@@ -1,0 +1,196 @@
+import uuid
+
+from crispy_forms.bootstrap import InlineRadios
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Fieldset, Layout
+from django import forms
+
+from .models import (
+    ELEMENTS,
+    HelpKind,
+    NeedsStatement,
+    Rating,
+    Relationship,
+    SecurityCheck,
+    TestDrive,
+)
+
+
+def _textarea(rows: int = 3) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class CreateOnceForm(forms.Form):
+    """A create form carries a one-time token, so sending it twice (a double
+    click, or Back and resubmit) finds the first object instead of adding one.
+
+    A missing or mangled token gets a fresh one rather than an error: a hidden
+    field the member cannot fix must never block their save."""
+
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("token", uuid.uuid4())
+        super().__init__(*args, **kwargs)
+
+    def clean_token(self) -> uuid.UUID:
+        try:
+            return uuid.UUID(self.cleaned_data["token"])
+        except ValueError:
+            return uuid.uuid4()
+
+
+class VersionedForm(forms.Form):
+    """An edit form remembers which version the member started from, so a save
+    based on an older version is caught instead of overwriting a newer one.
+
+    A missing or mangled version counts as version 0, older than any: the save
+    is then kept as an unsaved edit for the member to compare, never lost."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_version(self) -> int:
+        value = self.cleaned_data["version"]
+        return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else 0
+
+
+class NeedsStatementForm(forms.ModelForm):
+    helps = forms.MultipleChoiceField(
+        label="What helps",
+        choices=HelpKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Tick any that are true for you. You can add your own below.",
+    )
+
+    class Meta:
+        model = NeedsStatement
+        fields = NeedsStatement.EDITABLE_FIELDS
+        labels = {"title": "Name this statement"}
+        help_texts = {
+            "title": 'Only you see this name. For example: "For my family" or "For my partner".',
+            "audience": "For example: my sister Jo, or everyone at home.",
+            "experience": (
+                "In your own words, what is it like from the inside? For example: "
+                "everything takes more energy, and I can go quiet for days."
+            ),
+            "warning_signs": (
+                "What might they notice? For example: I stop answering messages, or I "
+                "cancel plans at the last minute."
+            ),
+            "helps_other": "For example: sending me a photo of your dog, no reply needed.",
+            "unhelpful": (
+                'For example: being told to "just cheer up", or lots of questions at once.'
+            ),
+            "check_ins": "For example: a short text twice a week is enough.",
+            "if_unavailable": (
+                "It is fine for people to have limits. For example: tell me, and suggest "
+                "someone else I could talk to."
+            ),
+            "crisis_contacts": (
+                "Names and numbers of people or services to call. The 988 crisis line is "
+                "always printed with this statement too."
+            ),
+            "therapist_note": ("Optional. For example: we went through this together in March."),
+        }
+        widgets = {
+            "audience": _textarea(2),
+            "experience": _textarea(4),
+            "warning_signs": _textarea(),
+            "helps_other": _textarea(),
+            "unhelpful": _textarea(),
+            "check_ins": _textarea(2),
+            "if_unavailable": _textarea(),
+            "crisis_contacts": _textarea(),
+            "therapist_note": _textarea(2),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].widget.attrs["autocomplete"] = "off"
+
+
+class StatementCreateForm(CreateOnceForm, NeedsStatementForm):
+    pass
+
+
+class StatementEditForm(VersionedForm, NeedsStatementForm):
+    pass
+
+
+class RelationshipForm(forms.ModelForm):
+    class Meta:
+        model = Relationship
+        fields = Relationship.EDITABLE_FIELDS
+        help_texts = {
+            "name": "Only you see this. A first name, a nickname or initials is fine.",
+            "notes": "Anything you want to remember about this relationship.",
+        }
+        widgets = {"notes": _textarea(4)}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "off"
+
+
+class RelationshipCreateForm(CreateOnceForm, RelationshipForm):
+    pass
+
+
+class RelationshipEditForm(VersionedForm, RelationshipForm):
+    pass
+
+
+class SecurityCheckForm(CreateOnceForm, forms.ModelForm):
+    class Meta:
+        model = SecurityCheck
+        fields = ["checked_on"] + [name for key in ELEMENTS for name in (key, f"{key}_note")]
+        labels = {"checked_on": "Date of this check"}
+        widgets = {
+            "checked_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{f"{key}_note": _textarea(2) for key in ELEMENTS},
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for key, info in ELEMENTS.items():
+            rating = self.fields[key]
+            rating.label = f"{info['label']}: {info['question']}"
+            rating.widget = forms.RadioSelect()
+            rating.choices = Rating.choices
+            rating.error_messages["required"] = "Please choose an answer for this one."
+            note = self.fields[f"{key}_note"]
+            note.label = f"A note about {info['label'].lower()} (optional)"
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field("checked_on", wrapper_class="connect-date"),
+            *[
+                Fieldset(
+                    "",
+                    InlineRadios(key),
+                    Field(f"{key}_note"),
+                    css_class="check-element",
+                )
+                for key in ELEMENTS
+            ],
+            "token",
+        )
+
+
+class TestDriveForm(CreateOnceForm, forms.ModelForm):
+    class Meta:
+        model = TestDrive
+        fields = ["asked_on", "ask", "response"]
+        labels = {"asked_on": "When"}
+        help_texts = {
+            "ask": "Something small. For example: could you help me move a sofa on Saturday?",
+            "response": "How did they react? You can leave this empty.",
+        }
+        widgets = {
+            "asked_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ask": _textarea(2),
+            "response": _textarea(2),
+        }

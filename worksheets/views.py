@@ -1,0 +1,383 @@
+"""Worksheet pages. Every object comes through `worksheets.access`, every
+response is `no-store`, and every change is a POST followed by a redirect.
+
+Read-only pages (statement detail, print, PDF, relationship detail) render
+through shared includes, so other readers can reuse them; edit pages are
+separate views."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from helplines.crisis import LIFELINE_988
+
+from . import services
+from .access import (
+    get_relationship_for_user,
+    get_security_check_for_user,
+    get_statement_for_user,
+    get_test_drive_for_user,
+    get_unsaved_edit_for_user,
+)
+from .forms import (
+    RelationshipCreateForm,
+    RelationshipEditForm,
+    SecurityCheckForm,
+    StatementCreateForm,
+    StatementEditForm,
+    TestDriveForm,
+)
+from .models import NeedsStatement, Relationship, UnsavedEdit
+from .pdf import statement_pdf
+
+CONFLICT_MESSAGE = (
+    "This was changed somewhere else (another tab or device) after you opened it, so "
+    "your changes were not saved over it. Both versions are kept: compare them below "
+    "and choose."
+)
+
+
+def _values(form, model: type[NeedsStatement | Relationship]) -> dict[str, Any]:
+    return {name: form.cleaned_data[name] for name in model.EDITABLE_FIELDS}
+
+
+@never_cache
+def overview(request: HttpRequest) -> HttpResponse:
+    statements = NeedsStatement.objects.owned_by(request.user).only(
+        "pk", "title", "updated_at", "owner_id"
+    )
+    relationships = Relationship.objects.owned_by(request.user).with_latest_check()
+    return render(
+        request,
+        "worksheets/overview.html",
+        {"statements": statements, "relationships": relationships},
+    )
+
+
+# Needs statements
+
+
+@never_cache
+def statement_create(request: HttpRequest) -> HttpResponse:
+    form = StatementCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        statement = services.statement_create(
+            owner=request.user,
+            token=form.cleaned_data["token"],
+            values=_values(form, NeedsStatement),
+        )
+        messages.success(request, "Your statement is saved.")
+        return redirect("worksheets:statement-detail", pk=statement.pk)
+    return render(request, "worksheets/statement_form.html", {"form": form})
+
+
+@never_cache
+def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_statement_for_user(request.user, pk)
+    return render(
+        request,
+        "worksheets/statement_detail.html",
+        {
+            "statement": statement,
+            "can_edit": statement.owner_id == request.user.pk,
+            "unsaved_edits": statement.unsaved_edits.owned_by(request.user),
+            "crisis_line": LIFELINE_988,
+        },
+    )
+
+
+@never_cache
+def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_statement_for_user(request.user, pk, write=True)
+    form = StatementEditForm(
+        request.POST or None, instance=statement, initial={"version": statement.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        unsaved = services.worksheet_save(
+            worksheet=statement,
+            values=_values(form, NeedsStatement),
+            base_version=form.cleaned_data["version"],
+        )
+        if unsaved is not None:
+            messages.warning(request, CONFLICT_MESSAGE)
+            return redirect("worksheets:unsaved-edit", pk=unsaved.pk)
+        messages.success(request, "Your changes are saved.")
+        return redirect("worksheets:statement-detail", pk=statement.pk)
+    return render(request, "worksheets/statement_form.html", {"form": form, "statement": statement})
+
+
+@never_cache
+def statement_print(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_statement_for_user(request.user, pk)
+    return render(
+        request,
+        "worksheets/statement_print.html",
+        {"statement": statement, "crisis_line": LIFELINE_988},
+    )
+
+
+@never_cache
+def statement_download(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_statement_for_user(request.user, pk)
+    response = HttpResponse(statement_pdf(statement), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="needs-statement-{statement.pk}.pdf"'
+    return response
+
+
+@never_cache
+def statement_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_statement_for_user(request.user, pk, write=True)
+    if request.method == "POST":
+        statement.delete()
+        messages.success(request, "The statement is deleted.")
+        return redirect("worksheets:overview")
+    return _confirm_delete(
+        request,
+        what="this needs statement",
+        name=statement.title,
+        detail="Everything in it will be gone for good, including any unsaved versions.",
+        cancel=reverse("worksheets:statement-detail", args=[statement.pk]),
+    )
+
+
+# Relationships, security checks and test drives
+
+
+@never_cache
+def relationship_create(request: HttpRequest) -> HttpResponse:
+    form = RelationshipCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        relationship = services.relationship_create(
+            owner=request.user,
+            token=form.cleaned_data["token"],
+            values=_values(form, Relationship),
+        )
+        messages.success(request, f"{relationship.name} is added.")
+        return redirect("worksheets:relationship-detail", pk=relationship.pk)
+    return render(request, "worksheets/relationship_form.html", {"form": form})
+
+
+@never_cache
+def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    relationship = get_relationship_for_user(request.user, pk)
+    checks = list(relationship.checks.all())
+    return render(
+        request,
+        "worksheets/relationship_detail.html",
+        {
+            "relationship": relationship,
+            "can_edit": relationship.owner_id == request.user.pk,
+            "latest": checks[0] if checks else None,
+            "earlier": checks[1:],
+            "test_drives": relationship.test_drives.all(),
+            "unsaved_edits": relationship.unsaved_edits.owned_by(request.user),
+        },
+    )
+
+
+@never_cache
+def relationship_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    relationship = get_relationship_for_user(request.user, pk, write=True)
+    form = RelationshipEditForm(
+        request.POST or None, instance=relationship, initial={"version": relationship.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        unsaved = services.worksheet_save(
+            worksheet=relationship,
+            values=_values(form, Relationship),
+            base_version=form.cleaned_data["version"],
+        )
+        if unsaved is not None:
+            messages.warning(request, CONFLICT_MESSAGE)
+            return redirect("worksheets:unsaved-edit", pk=unsaved.pk)
+        messages.success(request, "Your changes are saved.")
+        return redirect("worksheets:relationship-detail", pk=relationship.pk)
+    return render(
+        request,
+        "worksheets/relationship_form.html",
+        {"form": form, "relationship": relationship},
+    )
+
+
+@never_cache
+def relationship_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    relationship = get_relationship_for_user(request.user, pk, write=True)
+    if request.method == "POST":
+        relationship.delete()
+        messages.success(request, "The relationship is deleted.")
+        return redirect("worksheets:overview")
+    return _confirm_delete(
+        request,
+        what="this relationship",
+        name=relationship.name,
+        detail="Its notes, every security check and every test drive will be gone for good.",
+        cancel=reverse("worksheets:relationship-detail", args=[relationship.pk]),
+    )
+
+
+@never_cache
+def check_create(request: HttpRequest, pk: int) -> HttpResponse:
+    relationship = get_relationship_for_user(request.user, pk, write=True)
+    form = SecurityCheckForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in SecurityCheckForm.Meta.fields}
+        services.security_check_create(
+            relationship=relationship, token=form.cleaned_data["token"], values=values
+        )
+        messages.success(request, "Your check is saved.")
+        return redirect("worksheets:relationship-detail", pk=relationship.pk)
+    return render(
+        request,
+        "worksheets/check_form.html",
+        {"form": form, "relationship": relationship},
+    )
+
+
+@never_cache
+def check_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    check = get_security_check_for_user(request.user, pk, write=True)
+    if request.method == "POST":
+        check.delete()
+        messages.success(request, "The check is deleted.")
+        return redirect("worksheets:relationship-detail", pk=check.relationship_id)
+    return _confirm_delete(
+        request,
+        what="this security check",
+        name=f"{check.relationship.name}, {check.checked_on:%d %B %Y}",
+        detail="Its ratings and notes will be gone for good.",
+        cancel=reverse("worksheets:relationship-detail", args=[check.relationship_id]),
+    )
+
+
+@never_cache
+def test_drive_create(request: HttpRequest, pk: int) -> HttpResponse:
+    relationship = get_relationship_for_user(request.user, pk, write=True)
+    form = TestDriveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in TestDriveForm.Meta.fields}
+        services.test_drive_create(
+            relationship=relationship, token=form.cleaned_data["token"], values=values
+        )
+        messages.success(request, "Your test drive is saved.")
+        return redirect(
+            reverse("worksheets:relationship-detail", args=[relationship.pk]) + "#test-drives"
+        )
+    return render(
+        request,
+        "worksheets/test_drive_form.html",
+        {"form": form, "relationship": relationship},
+    )
+
+
+@never_cache
+def test_drive_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    drive = get_test_drive_for_user(request.user, pk, write=True)
+    if request.method == "POST":
+        drive.delete()
+        messages.success(request, "The test drive is deleted.")
+        return redirect("worksheets:relationship-detail", pk=drive.relationship_id)
+    return _confirm_delete(
+        request,
+        what="this test drive",
+        name=f"{drive.relationship.name}, {drive.asked_on:%d %B %Y}",
+        detail="What you asked and how they responded will be gone for good.",
+        cancel=reverse("worksheets:relationship-detail", args=[drive.relationship_id]),
+    )
+
+
+def _confirm_delete(request: HttpRequest, **context: str) -> HttpResponse:
+    return render(request, "worksheets/confirm_delete.html", context)
+
+
+# Refused saves
+
+
+def _display(worksheet: models.Model, name: str, value: Any) -> str:
+    if name == "helps":
+        return "\n".join(worksheet.help_labels(value or []))
+    if name == "with_therapist":
+        return "Yes" if value else "No"
+    if name == "kind":
+        return Relationship.Kind(value).label if value in Relationship.Kind.values else ""
+    return value or ""
+
+
+def _comparison(unsaved: UnsavedEdit, form) -> list[dict[str, Any]]:
+    worksheet = unsaved.worksheet
+    rows = []
+    for name in type(worksheet).EDITABLE_FIELDS:
+        mine = _display(worksheet, name, unsaved.data.get(name))
+        stored = _display(worksheet, name, getattr(worksheet, name))
+        rows.append(
+            {
+                "label": form.fields[name].label,
+                "mine": mine,
+                "stored": stored,
+                "differs": mine != stored,
+            }
+        )
+    return rows
+
+
+@never_cache
+def unsaved_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Compare a refused save with the stored version, and save the chosen text."""
+    unsaved = get_unsaved_edit_for_user(request.user, pk)
+    worksheet = unsaved.worksheet
+    is_statement = isinstance(worksheet, NeedsStatement)
+    form_class = StatementEditForm if is_statement else RelationshipEditForm
+    detail_url = reverse(
+        "worksheets:statement-detail" if is_statement else "worksheets:relationship-detail",
+        args=[worksheet.pk],
+    )
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            resolved = services.unsaved_edit_resolve(
+                unsaved=unsaved,
+                values=_values(form, type(worksheet)),
+                base_version=form.cleaned_data["version"],
+            )
+            if resolved:
+                messages.success(request, "Your chosen version is saved.")
+                return redirect(detail_url)
+            messages.warning(
+                request,
+                "It changed again in the meantime. Your text is still kept here: "
+                "please compare once more.",
+            )
+            return redirect("worksheets:unsaved-edit", pk=unsaved.pk)
+    else:
+        form = form_class(initial={**unsaved.data, "version": worksheet.version})
+    rows = _comparison(unsaved, form)
+    return render(
+        request,
+        "worksheets/unsaved_edit.html",
+        {
+            "unsaved": unsaved,
+            "worksheet": worksheet,
+            "is_statement": is_statement,
+            "rows": rows,
+            "same_count": sum(not row["differs"] for row in rows),
+            "form": form,
+            "detail_url": detail_url,
+        },
+    )
+
+
+@never_cache
+@require_POST
+def unsaved_edit_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    unsaved = get_unsaved_edit_for_user(request.user, pk)
+    worksheet = unsaved.worksheet
+    unsaved.delete()
+    messages.success(request, "Your unsaved version is discarded. The saved version is unchanged.")
+    if isinstance(worksheet, NeedsStatement):
+        return redirect("worksheets:statement-detail", pk=worksheet.pk)
+    return redirect("worksheets:relationship-detail", pk=worksheet.pk)
