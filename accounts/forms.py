@@ -22,3 +22,10 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "home_state"]
+
+
+class AccountDeleteForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I understand that this erases my account and everything in it, for good.",
+        error_messages={"required": "Please tick the box to confirm."},
+    )

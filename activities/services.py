@@ -186,3 +186,44 @@ def suggestions_delete_for_owner(*, owner: User) -> None:
     the catalogue, no longer linked to the member."""
     Activity.objects.suggested().filter(suggestion__owner=owner).delete()
     Suggestion.objects.filter(owner=owner).delete()
+
+
+def member_data_export(*, owner: User) -> dict[str, list[dict]]:
+    """Everything a member keeps in activities, for their data download."""
+    plans = Plan.objects.filter(owner=owner).select_related("activity").order_by("created_at")
+    logs = ActivityLog.objects.filter(owner=owner).select_related("activity")
+    suggestions = Suggestion.objects.filter(owner=owner)
+    return {
+        "plans": [
+            {
+                "activity": plan.activity.title,
+                "activity_slug": plan.activity.slug,
+                "planned_for": plan.planned_for,
+                "saved_at": plan.created_at,
+                "done_at": plan.done_at,
+            }
+            for plan in plans
+        ],
+        "mood_logs": [
+            {
+                "activity": log.activity.title,
+                "activity_slug": log.activity.slug,
+                "done_on": log.done_on,
+                "mood_before": log.mood_before,
+                "mood_after": log.mood_after,
+                "note": log.note,
+                "logged_at": log.created_at,
+            }
+            for log in logs.order_by("done_on", "created_at")
+        ],
+        "suggestions": [
+            {
+                "title": suggestion.title,
+                "description": suggestion.description,
+                "setting": suggestion.setting,
+                "effort": suggestion.effort,
+                "suggested_at": suggestion.created_at,
+            }
+            for suggestion in suggestions.order_by("created_at")
+        ],
+    }

@@ -106,3 +106,56 @@ def unsaved_edit_resolve(
             return False
         unsaved.delete()
     return True
+
+
+def member_data_export(*, owner: User) -> dict[str, list[dict]]:
+    """Every worksheet a member keeps, for their data download."""
+    statements = NeedsStatement.objects.filter(owner=owner).order_by("created_at", "pk")
+    relationships = (
+        Relationship.objects.filter(owner=owner)
+        .prefetch_related("checks", "test_drives")
+        .order_by("created_at", "pk")
+    )
+    unsaved = UnsavedEdit.objects.filter(owner=owner).select_related("statement", "relationship")
+    return {
+        "needs_statements": [
+            {
+                **{name: getattr(statement, name) for name in NeedsStatement.EDITABLE_FIELDS},
+                "helps": statement.help_labels(),
+                "created_at": statement.created_at,
+                "updated_at": statement.updated_at,
+            }
+            for statement in statements
+        ],
+        "relationships": [
+            {
+                "name": relationship.name,
+                "kind": relationship.get_kind_display(),
+                "notes": relationship.notes,
+                "created_at": relationship.created_at,
+                "updated_at": relationship.updated_at,
+                "security_checks": [
+                    {
+                        "checked_on": check.checked_on,
+                        **{
+                            element["label"]: {
+                                "rating": element["rating_label"],
+                                "note": element["note"],
+                            }
+                            for element in check.elements()
+                        },
+                    }
+                    for check in sorted(relationship.checks.all(), key=lambda c: c.checked_on)
+                ],
+                "test_drives": [
+                    {"asked_on": drive.asked_on, "ask": drive.ask, "response": drive.response}
+                    for drive in sorted(relationship.test_drives.all(), key=lambda d: d.asked_on)
+                ],
+            }
+            for relationship in relationships
+        ],
+        "unsaved_edits": [
+            {"worksheet": str(edit.worksheet), "text": edit.data, "kept_at": edit.created_at}
+            for edit in unsaved.order_by("created_at")
+        ],
+    }

@@ -13,6 +13,9 @@ ACCOUNT_PAGES = [
     "/accounts/2fa/",
     "/accounts/sessions/",
     "/accounts/logout/",
+    "/accounts/data/",
+    "/accounts/data/print/",
+    "/accounts/delete/",
 ]
 
 

@@ -1,0 +1,163 @@
+"""A member can take all their data with them, and erase their account."""
+
+import json
+import uuid
+
+import pytest
+from allauth.usersessions.models import UserSession
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from accounts.models import User
+from activities.models import Activity, ActivityLog, Plan, Suggestion
+from activities.services import suggestion_create
+from tests.conftest import sign_in
+from tests.factories import (
+    PASSWORD,
+    make_log,
+    make_plan,
+    make_relationship,
+    make_security_check,
+    make_statement,
+    make_test_drive,
+)
+from worksheets import models as worksheets
+
+
+@pytest.fixture
+def members_data(member, other_member):
+    make_statement(member, title="For my sister", experience="Mornings are the hardest.")
+    relationship = make_relationship(member, name="Sam", notes="Old school friend.")
+    make_security_check(relationship, consistency=0, consistency_note="We drift apart.")
+    make_test_drive(relationship, response="Came right away.")
+    make_plan(owner=member)
+    make_log(owner=member, note="Felt lighter after the walk.", mood_before=2, mood_after=6)
+    make_statement(other_member, title="Someone else's", experience="Not yours to see.")
+    return member
+
+
+def test_download_holds_every_kind_of_member_data(member_client, members_data):
+    response = member_client.get(reverse("accounts:data-download"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Content-Disposition"].startswith('attachment; filename="connect-data-')
+    assert "no-store" in response["Cache-Control"]
+    data = json.loads(response.content)
+    assert data["account"]["email"] == members_data.email
+    statement = data["worksheets"]["needs_statements"][0]
+    assert statement["title"] == "For my sister"
+    assert statement["experience"] == "Mornings are the hardest."
+    relationship = data["worksheets"]["relationships"][0]
+    assert relationship["notes"] == "Old school friend."
+    assert relationship["security_checks"][0]["Consistency"] == {
+        "rating": "Not yet",
+        "note": "We drift apart.",
+    }
+    assert relationship["test_drives"][0]["response"] == "Came right away."
+    assert len(data["activities"]["plans"]) == 1
+    log = data["activities"]["mood_logs"][0]
+    assert (log["mood_before"], log["mood_after"], log["note"]) == (
+        2,
+        6,
+        "Felt lighter after the walk.",
+    )
+    assert "Not yours to see." not in response.content.decode()
+
+
+def test_printable_copy_shows_the_same_data_escaped(member_client, members_data):
+    worksheets.NeedsStatement.objects.filter(owner=members_data).update(audience="<b>Family</b>")
+    response = member_client.get(reverse("accounts:data-print"))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    html = response.content.decode()
+    assert "Mornings are the hardest." in html
+    assert "Felt lighter after the walk." in html
+    assert "&lt;b&gt;Family&lt;/b&gt;" in html
+    assert "Not yours to see." not in html
+    assert 'href="tel:988"' in html
+
+
+def test_data_page_links_to_download_print_and_delete(member_client):
+    html = member_client.get(reverse("accounts:data")).content.decode()
+    for name in ("accounts:data-download", "accounts:data-print", "accounts:delete"):
+        assert reverse(name) in html
+
+
+def reauthenticate(client: Client) -> None:
+    response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_delete_needs_the_box_ticked(member_client, members_data):
+    reauthenticate(member_client)
+    response = member_client.post(reverse("accounts:delete"), {})
+    assert response.status_code == 200
+    assert "Please tick the box to confirm." in response.content.decode()
+    assert User.objects.filter(pk=members_data.pk).exists()
+
+
+def test_delete_asks_for_the_password_again(member_client, members_data):
+    response = member_client.post(reverse("accounts:delete"), {"confirm": "on"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert User.objects.filter(pk=members_data.pk).exists()
+
+
+def test_a_get_never_deletes(member_client, members_data):
+    reauthenticate(member_client)
+    assert member_client.get(reverse("accounts:delete")).status_code == 200
+    assert User.objects.filter(pk=members_data.pk).exists()
+
+
+def test_delete_erases_everything_and_ends_every_session(member_client, members_data, other_member):
+    member = members_data
+    other_device = sign_in(Client(), member)
+    other_device.get("/")
+    member_client.get("/")
+    assert UserSession.objects.filter(user=member).count() == 2
+
+    reauthenticate(member_client)
+    response = member_client.post(reverse("accounts:delete"), {"confirm": "on"})
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=member.pk).exists()
+    for model in (
+        worksheets.NeedsStatement,
+        worksheets.Relationship,
+        worksheets.SecurityCheck,
+        worksheets.TestDrive,
+        Plan,
+        ActivityLog,
+    ):
+        assert not model.objects.filter(owner_id=member.pk).exists(), model
+    assert not UserSession.objects.filter(user_id=member.pk).exists()
+    assert "_auth_user_id" not in member_client.session
+    assert other_device.get(reverse("accounts:profile")).status_code == 302
+    # Someone else's data is untouched.
+    assert worksheets.NeedsStatement.objects.filter(owner=other_member).count() == 1
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [member.email]
+    assert "Mornings" not in mail.outbox[0].body
+
+
+def test_delete_removes_suggestions_awaiting_review(member_client, member):
+    suggestion_create(
+        owner=member,
+        submission=uuid.uuid4(),
+        title="Board games night",
+        description="Play with neighbours.",
+        setting="out",
+        effort="high",
+    )
+    reauthenticate(member_client)
+    member_client.post(reverse("accounts:delete"), {"confirm": "on"})
+    assert not Suggestion.objects.exists()
+    assert not Activity.objects.filter(title="Board games night").exists()
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_cannot_download_anything(client):
+    response = client.get(reverse("accounts:data-download"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
