@@ -85,3 +85,27 @@ class RequireMFAMiddleware:
             )
             return redirect_to_login(request.get_full_path())
         return None
+
+
+class RefusedAccessLogMiddleware:
+    """Log refused requests: a signed-in user's 403s and 404s (how reaching for
+    someone else's worksheet looks) and every rate-limited 429. The path is
+    logged without its query string; no request or response body ever is."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        status = response.status_code
+        signed_in = getattr(request, "user", None) is not None and request.user.is_authenticated
+        if status == 429 or (status in (403, 404) and signed_in):
+            security_log.warning(
+                "access_refused status=%s user=%s ip=%s method=%s path=%s",
+                status,
+                request.user.pk if signed_in else "-",
+                client_ip(request),
+                request.method,
+                request.path,
+            )
+        return response

@@ -83,3 +83,10 @@ def test_protected_pages_send_anonymous_visitors_to_sign_in(client):
         assert response["Location"].startswith("/accounts/login/"), (name, path)
         checked += 1
     assert checked >= 5
+
+
+def test_no_view_is_exempt_from_csrf_protection():
+    exempt = [
+        name or route for name, route, cb in iter_patterns() if getattr(cb, "csrf_exempt", False)
+    ]
+    assert exempt == []
