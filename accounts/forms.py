@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import User
+from .models import ClinicianProfile, User
 
 
 class SignupForm(forms.Form):
@@ -22,3 +22,15 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "home_state"]
+
+
+class ClinicianApplicationForm(forms.ModelForm):
+    class Meta:
+        model = ClinicianProfile
+        fields = ClinicianProfile.APPLICATION_FIELDS
+        widgets = {
+            "profession": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "licence_number": forms.TextInput(attrs={"autocomplete": "off"}),
+            "licence_region": forms.TextInput(attrs={"autocomplete": "off"}),
+            "practice_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+        }
