@@ -33,7 +33,9 @@ def clinician_application(request: HttpRequest) -> HttpResponse:
     can_apply = application is None or not application.is_verified
     form = None
     if can_apply:
-        form = ClinicianApplicationForm(request.POST or None, instance=application)
+        form = ClinicianApplicationForm(
+            request.POST if request.method == "POST" else None, instance=application
+        )
     status = 200
     if request.method == "POST":
         if not can_apply:

@@ -62,7 +62,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def recommend(request: HttpRequest, pk: int) -> HttpResponse:
     """Recommend a catalogue activity to a member who shares with me now."""
     share = get_share_for_user(request.user, pk, as_clinician=True)
-    form = RecommendForm(request.POST or None)
+    form = RecommendForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         activity = form.cleaned_data["activity"]
         _, created = activity_services.recommendation_create(

@@ -113,7 +113,7 @@ def _already_sharing(request: HttpRequest, share: Share) -> HttpResponse:
 def share_start(request: HttpRequest) -> HttpResponse:
     """Step 1: the clinician's share code. Every check counts against a rate
     limit per member and per IP address, in the shared cache."""
-    form = ShareCodeForm(request.POST or None)
+    form = ShareCodeForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         status = 400
@@ -160,7 +160,7 @@ def share_choose(request: HttpRequest) -> HttpResponse:
         return redirect("worksheets:share-start")
     if (share := _active_share_with(request, profile)) is not None:
         return _already_sharing(request, share)
-    form = ShareForm(request.POST or None, owner=request.user)
+    form = ShareForm(request.POST if request.method == "POST" else None, owner=request.user)
     if request.method == "POST" and "change" not in request.POST and form.is_valid():
         return render(
             request,
@@ -219,7 +219,9 @@ def share_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One share: what it covers, and, while it lasts, changing that."""
     share = get_share_for_user(request.user, pk)
     initial = {"statements": share.statements.all(), "relationships": share.relationships.all()}
-    form = WorksheetChoiceForm(request.POST or None, owner=request.user, initial=initial)
+    form = WorksheetChoiceForm(
+        request.POST if request.method == "POST" else None, owner=request.user, initial=initial
+    )
     if request.method == "POST":
         if not share.is_active:
             messages.info(request, "This share has ended, so nothing was changed.")
