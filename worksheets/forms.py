@@ -223,7 +223,8 @@ class ShareCodeForm(forms.Form):
 
 
 class WorksheetChoiceForm(forms.Form):
-    """Which of the member's own worksheets to share: at least one."""
+    """Which of the member's own worksheets to share: at least one. A kind
+of worksheet the member has none of is left out."""
 
     statements = forms.ModelMultipleChoiceField(
         label="Needs statements",
@@ -247,10 +248,15 @@ class WorksheetChoiceForm(forms.Form):
         self.fields["relationships"].queryset = Relationship.objects.owned_by(owner).only(
             "pk", "name", "owner_id"
         )
+        for name in ("statements", "relationships"):
+            if not self.fields[name].queryset.exists():
+                del self.fields[name]
 
     def clean(self) -> dict:
         data = super().clean()
-        if not self.errors and not (data.get("statements") or data.get("relationships")):
+        for name in ("statements", "relationships"):
+            data.setdefault(name, [])
+        if not self.errors and not (data["statements"] or data["relationships"]):
             raise forms.ValidationError("Please tick at least one worksheet to share.")
         return data
 

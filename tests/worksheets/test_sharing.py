@@ -103,6 +103,16 @@ def test_confirming_shares_once_even_when_sent_twice(
     assert len(mailoutbox) == 1
 
 
+def test_a_member_with_statements_but_no_relationships_shares_them(started, statement):
+    page = started.get(CHOOSE_URL).content.decode()
+    assert "Needs statements" in page
+    assert 'name="relationships"' not in page
+
+    started.post(CONFIRM_URL, choice(statements=[statement]))
+
+    assert list(Share.objects.get().statements.all()) == [statement]
+
+
 def test_choosing_nothing_is_refused_with_a_message(started, statement):
     response = started.post(CONFIRM_URL, choice())
     assert response.status_code == 400
