@@ -7,7 +7,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from .security import client_ip
@@ -85,3 +85,24 @@ class RequireMFAMiddleware:
             )
             return redirect_to_login(request.get_full_path())
         return None
+
+
+class LogRefusedAccessMiddleware:
+    """Log each 404 a view raises for a signed-in user: that is how every
+    access helper refuses an object that is not theirs (or does not exist,
+    which it does not tell apart). The path holds ids only, never content."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        if isinstance(exception, Http404) and request.user.is_authenticated:
+            security_log.warning(
+                "access_refused user=%s ip=%s path=%s",
+                request.user.pk,
+                client_ip(request),
+                request.path,
+            )

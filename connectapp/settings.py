@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.RequireMFAMiddleware",
+    "accounts.middleware.LogRefusedAccessMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 

@@ -224,7 +224,7 @@ class ShareCodeForm(forms.Form):
 
 class WorksheetChoiceForm(forms.Form):
     """Which of the member's own worksheets to share: at least one. A kind
-of worksheet the member has none of is left out."""
+    of worksheet the member has none of is left out."""
 
     statements = forms.ModelMultipleChoiceField(
         label="Needs statements",

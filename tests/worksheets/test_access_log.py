@@ -2,10 +2,12 @@
 and never changed or deleted except with the member's own account."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from worksheets.models import AccessLogEntry, AppendOnlyError
 
+from ..conftest import sign_in
 from ..factories import make_clinician
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +135,13 @@ def test_another_members_log_stays_when_one_member_leaves(entry, member, other_m
 def test_no_log_row_holds_worksheet_text(entry):
     values = [str(value) for value in AccessLogEntry.objects.values().get().values()]
     assert not any("Tired in a way" in value or "For my sister" in value for value in values)
+
+
+def test_a_refused_read_is_a_security_event_with_user_and_address(statement, caplog):
+    stranger = make_clinician()
+    url = reverse("worksheets:statement-detail", args=[statement.pk])
+    with caplog.at_level("WARNING", logger="connect.security"):
+        response = sign_in(Client(), stranger).get(url)
+    assert response.status_code == 404
+    assert f"access_refused user={stranger.pk} ip=127.0.0.1 path={url}" in caplog.text
+    assert "For my sister" not in caplog.text
