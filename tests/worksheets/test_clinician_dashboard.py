@@ -30,11 +30,6 @@ NEW = "New to you"
 UPDATED = "Updated since you last looked"
 
 
-def card_for(page: str, name: str) -> str:
-    """The dashboard card of the member called `name`."""
-    return page.split(f'<h3 class="h5 mb-1">{name}</h3>')[1].split("</li>\n                {%")[0]
-
-
 def test_it_lists_each_member_who_shares_and_what_they_share(
     clinician, clinician_client, share, member
 ):

@@ -7,7 +7,7 @@ address bar, and is checked again at every step: a code the clinician
 replaced in the meantime stops the flow."""
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from allauth.core import ratelimit
 from django.contrib import messages
@@ -142,7 +142,7 @@ def share_start(request: HttpRequest) -> HttpResponse:
     return render(request, "worksheets/share_start.html", {"form": form}, status=status)
 
 
-def _expiry_preview(expiry: str):
+def _expiry_preview(expiry: str) -> datetime | None:
     if expiry == Share.Expiry.UNTIL_STOPPED:
         return None
     return timezone.now() + timedelta(days=int(expiry))

@@ -7,6 +7,7 @@ render through shared includes with `can_edit` for the owner alone, and
 record each clinician read in the owner's access log. Edit pages are
 owner-only. Comments are posted from the read-only pages."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -399,8 +400,12 @@ def _sharing_context(
 
 
 def _comment_create(
-    request: HttpRequest, worksheet: NeedsStatement | Relationship, page
+    request: HttpRequest,
+    worksheet: NeedsStatement | Relationship,
+    page: Callable[..., HttpResponse],
 ) -> HttpResponse:
+    """Add the owner's message or the clinician's comment; on bad input, show
+    the worksheet's page again with the form and its errors."""
     is_owner = worksheet.owner_id == request.user.pk
     if is_owner:
         clinicians = User.objects.filter(pk__in=worksheet.shares.active().values("clinician"))
