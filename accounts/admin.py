@@ -1,7 +1,11 @@
-from django.contrib import admin
+from allauth.mfa.models import Authenticator
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest
 
-from .models import User
+from . import services
+from .models import ClinicianProfile, User
 
 
 @admin.register(User)
@@ -28,4 +32,99 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     ]
-    readonly_fields = ["last_login", "date_joined"]
+    # The role follows clinician verification (Clinician applications).
+    readonly_fields = ["last_login", "date_joined", "role"]
+
+
+@admin.register(ClinicianProfile)
+class ClinicianProfileAdmin(admin.ModelAdmin):
+    """Clinician applications. Admins decide with the actions, which record
+    who decided and when; nobody edits an application or a status by hand."""
+
+    list_display = [
+        "user",
+        "user_email",
+        "profession",
+        "licence_number",
+        "licence_region",
+        "practice_name",
+        "has_mfa",
+        "status",
+        "applied_at",
+        "reviewed_by",
+        "reviewed_at",
+    ]
+    list_filter = ["status"]
+    list_select_related = ["user", "reviewed_by"]
+    search_fields = ["user__email", "user__display_name", "licence_number", "practice_name"]
+    fields = [
+        "user",
+        "profession",
+        "licence_number",
+        "licence_region",
+        "practice_name",
+        "status",
+        "applied_at",
+        "reviewed_by",
+        "reviewed_at",
+    ]
+    readonly_fields = fields
+    actions = ["verify", "reject", "withdraw"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        totp = Authenticator.objects.filter(user=OuterRef("user"), type=Authenticator.Type.TOTP)
+        return super().get_queryset(request).annotate(totp=Exists(totp))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.display(description="email", ordering="user__email")
+    def user_email(self, profile: ClinicianProfile) -> str:
+        return profile.user.email
+
+    @admin.display(description="two-factor", boolean=True)
+    def has_mfa(self, profile: ClinicianProfile) -> bool:
+        return profile.totp
+
+    @admin.action(description="Verify the selected applications")
+    def verify(self, request: HttpRequest, queryset: QuerySet) -> None:
+        verified, refused = 0, []
+        for profile in queryset.exclude(status=ClinicianProfile.Status.VERIFIED):
+            if services.clinician_verify(profile=profile, by=request.user):
+                self.log_change(request, profile, "Verified.")
+                verified += 1
+            else:
+                refused.append(profile.user.email)
+        self.message_user(request, f"Verified: {verified}.", messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request,
+                "Not verified, because they have no authenticator app set up yet: "
+                f"{', '.join(refused)}.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Reject the selected applications")
+    def reject(self, request: HttpRequest, queryset: QuerySet) -> None:
+        rejected = 0
+        for profile in queryset.filter(status=ClinicianProfile.Status.PENDING):
+            services.clinician_reject(profile=profile, by=request.user)
+            self.log_change(request, profile, "Rejected.")
+            rejected += 1
+        self.message_user(request, f"Rejected: {rejected} waiting applications.", messages.SUCCESS)
+
+    @admin.action(description="Withdraw verification from the selected clinicians")
+    def withdraw(self, request: HttpRequest, queryset: QuerySet) -> None:
+        withdrawn = ended = 0
+        for profile in queryset.filter(status=ClinicianProfile.Status.VERIFIED):
+            ended += services.clinician_withdraw(profile=profile, by=request.user)
+            self.log_change(request, profile, "Verification withdrawn.")
+            withdrawn += 1
+        self.message_user(
+            request,
+            f"Withdrawn: {withdrawn} clinicians. Shares ended: {ended}.",
+            messages.SUCCESS,
+        )

@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import User
+from .models import ClinicianProfile, User
 
 
 class SignupForm(forms.Form):
@@ -29,3 +29,15 @@ class AccountDeleteForm(forms.Form):
         label="I understand that this erases my account and everything in it, for good.",
         error_messages={"required": "Please tick the box to confirm."},
     )
+
+
+class ClinicianApplicationForm(forms.ModelForm):
+    class Meta:
+        model = ClinicianProfile
+        fields = ClinicianProfile.APPLICATION_FIELDS
+        widgets = {
+            "profession": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "licence_number": forms.TextInput(attrs={"autocomplete": "off"}),
+            "licence_region": forms.TextInput(attrs={"autocomplete": "off"}),
+            "practice_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+        }

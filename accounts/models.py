@@ -1,5 +1,11 @@
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 
 from helplines.states import STATE_CHOICES
 
@@ -74,9 +80,120 @@ class User(AbstractUser):
 
     @property
     def is_clinician(self) -> bool:
+        """A verified clinician. Only verification sets this role, and
+        withdrawing verification takes it away (see `accounts.services`)."""
         return self.role == self.Role.CLINICIAN
 
     @property
     def requires_mfa(self) -> bool:
         """Clinicians and staff see other people's data, so they must use MFA."""
         return self.is_staff or self.is_clinician
+
+
+# Share codes are read aloud and typed by hand, so they use capital letters
+# that cannot be mistaken for each other or for digits (no B, G, I, L, O, Q,
+# S, U or Z). Twelve of 17 letters is about 49 bits: with lookups rate-limited,
+# guessing a live code is hopeless.
+SHARE_CODE_ALPHABET = "ACDEFHJKMNPRTVWXY"
+SHARE_CODE_LENGTH = 12
+SHARE_CODE_GROUP = 4
+SHARE_CODE_LIFETIME = timedelta(days=90)
+
+
+def share_code_new() -> str:
+    return "".join(secrets.choice(SHARE_CODE_ALPHABET) for _ in range(SHARE_CODE_LENGTH))
+
+
+def share_code_normalise(text: str) -> str:
+    """What a member typed, without spaces or dashes, in capitals."""
+    return "".join(char for char in text.upper() if char.isalnum())
+
+
+def share_code_format(code: str) -> str:
+    return "-".join(code[i : i + SHARE_CODE_GROUP] for i in range(0, len(code), SHARE_CODE_GROUP))
+
+
+class ClinicianProfileQuerySet(models.QuerySet):
+    def verified(self) -> "ClinicianProfileQuerySet":
+        """Verified, and still an active clinician account."""
+        return self.filter(
+            status=ClinicianProfile.Status.VERIFIED,
+            user__is_active=True,
+            user__role=User.Role.CLINICIAN,
+        )
+
+    def with_share_code(self, code: str) -> "ClinicianProfileQuerySet":
+        """The verified clinician whose current, unexpired code this is."""
+        return self.verified().filter(share_code=code, share_code_expires_at__gt=timezone.now())
+
+
+class ClinicianProfile(models.Model):
+    """A clinician's application, its review, and their share code.
+
+    A user applies; an admin verifies, rejects or withdraws verification from
+    the admin site. `status` records the decision and `user.role` follows it:
+    the role is "clinician" exactly while the profile is verified.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for review"
+        VERIFIED = "verified", "Verified"
+        REJECTED = "rejected", "Not approved"
+        WITHDRAWN = "withdrawn", "Verification withdrawn"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="clinician_profile"
+    )
+    profession = models.CharField(
+        max_length=100, help_text="For example: licensed clinical social worker, psychologist."
+    )
+    licence_number = models.CharField("licence or registration number", max_length=60)
+    licence_region = models.CharField(
+        "where it was issued",
+        max_length=100,
+        help_text="The state, country or body that issued your licence or registration.",
+    )
+    practice_name = models.CharField(
+        "practice or organisation", max_length=150, help_text="Where you see clients."
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    applied_at = models.DateTimeField(default=timezone.now)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The admin who made the latest decision.",
+    )
+    share_code = models.CharField(max_length=SHARE_CODE_LENGTH, null=True, blank=True, unique=True)
+    share_code_expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ClinicianProfileQuerySet.as_manager()
+
+    APPLICATION_FIELDS = ["profession", "licence_number", "licence_region", "practice_name"]
+
+    class Meta:
+        ordering = ["status", "-applied_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(share_code__isnull=True) | Q(share_code_expires_at__isnull=False),
+                name="share_code_has_expiry",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user.display_name}, {self.profession}"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.status == self.Status.VERIFIED
+
+    @property
+    def share_code_display(self) -> str:
+        return share_code_format(self.share_code or "")
+
+    @property
+    def share_code_is_current(self) -> bool:
+        return bool(self.share_code) and self.share_code_expires_at > timezone.now()

@@ -10,4 +10,6 @@ urlpatterns = [
     path("data/download/", views.data_download, name="data-download"),
     path("data/print/", views.data_print, name="data-print"),
     path("delete/", views.delete, name="delete"),
+    path("clinician/", views.clinician_application, name="clinician"),
+    path("clinician/share-code/", views.share_code_regenerate, name="share-code"),
 ]

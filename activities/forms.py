@@ -109,3 +109,12 @@ class MessageForm(forms.Form):
         max_length=ReadyMessage._meta.get_field("text").max_length,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class RecommendForm(forms.Form):
+    activity = forms.ModelChoiceField(
+        label="Activity",
+        queryset=Activity.objects.published(),
+        empty_label="Choose an activity",
+        help_text="It appears in their My activities, with your name.",
+    )

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 # Path segments under /activities/ that are pages, so no activity may use them as its slug.
-RESERVED_SLUGS = frozenset({"my", "suggest", "preview", "plans"})
+RESERVED_SLUGS = frozenset({"my", "suggest", "preview", "plans", "recommendations"})
 
 # Tags an activity body may use once its Markdown is rendered. Anything else is dropped.
 BODY_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4"}
@@ -349,3 +349,41 @@ class Suggestion(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.activity is not None and self.activity.is_public
+
+
+class RecommendationQuerySet(models.QuerySet):
+    def open(self) -> "RecommendationQuerySet":
+        return self.filter(dismissed_at__isnull=True)
+
+
+class Recommendation(models.Model):
+    """A catalogue activity that a clinician the member shares with suggested
+    to them. It shows in the member's "My activities" until they put it aside,
+    and stays theirs after the share ends."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # "display name, profession", as the member knows the clinician.
+    clinician_name = models.CharField(max_length=200)
+    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="recommendations")
+    created_at = models.DateTimeField(auto_now_add=True)
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RecommendationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "clinician", "activity"],
+                condition=Q(dismissed_at__isnull=True),
+                name="one_open_recommendation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Recommendation {self.pk}"

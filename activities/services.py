@@ -15,6 +15,7 @@ from .models import (
     Kind,
     Plan,
     ReadyMessage,
+    Recommendation,
     Suggestion,
 )
 from .starter import KINDS, STARTER_ACTIVITIES
@@ -188,6 +189,37 @@ def suggestions_delete_for_owner(*, owner: User) -> None:
     Suggestion.objects.filter(owner=owner).delete()
 
 
+def recommendation_create(
+    *, owner: User, clinician: User, activity: Activity
+) -> tuple[Recommendation, bool]:
+    """Put `activity` in the member's "My activities" as the clinician's
+    suggestion. Recommending it again, before the member puts it aside, keeps
+    one. Returns the recommendation and whether it is new."""
+    existing = Recommendation.objects.open().filter(
+        owner=owner, clinician=clinician, activity=activity
+    )
+    if (found := existing.first()) is not None:
+        return found, False
+    try:
+        with transaction.atomic():
+            recommendation = Recommendation.objects.create(
+                owner=owner,
+                clinician=clinician,
+                clinician_name=str(clinician.clinician_profile),
+                activity=activity,
+            )
+    except IntegrityError:
+        return existing.get(), False
+    return recommendation, True
+
+
+def recommendation_dismiss(*, recommendation: Recommendation) -> None:
+    """Take a recommendation off "My activities". The clinician is not told."""
+    if recommendation.dismissed_at is None:
+        recommendation.dismissed_at = timezone.now()
+        recommendation.save(update_fields=["dismissed_at"])
+
+
 def member_data_export(*, owner: User) -> dict[str, list[dict]]:
     """Everything a member keeps in activities, for their data download."""
     plans = Plan.objects.filter(owner=owner).select_related("activity").order_by("created_at")
@@ -225,5 +257,17 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
                 "suggested_at": suggestion.created_at,
             }
             for suggestion in suggestions.order_by("created_at")
+        ],
+        "recommendations": [
+            {
+                "activity": recommendation.activity.title,
+                "activity_slug": recommendation.activity.slug,
+                "from": recommendation.clinician_name,
+                "recommended_at": recommendation.created_at,
+                "put_aside_at": recommendation.dismissed_at,
+            }
+            for recommendation in Recommendation.objects.filter(owner=owner)
+            .select_related("activity")
+            .order_by("created_at", "pk")
         ],
     }

@@ -12,6 +12,11 @@ urlpatterns = [
     path("suggest/", views.suggest, name="suggest"),
     path("preview/<int:pk>/", views.activity_preview, name="preview"),
     path("plans/<int:pk>/remove/", views.plan_remove, name="plan-remove"),
+    path(
+        "recommendations/<int:pk>/dismiss/",
+        views.recommendation_dismiss,
+        name="recommendation-dismiss",
+    ),
     path("<slug:slug>/", views.activity_detail, name="detail"),
     path("<slug:slug>/save/", views.plan_save, name="plan-save"),
     path("<slug:slug>/log/", views.log_create, name="log"),

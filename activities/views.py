@@ -14,7 +14,7 @@ from accounts.models import User
 from . import services
 from .filters import ActivityFilter
 from .forms import LogForm, MessageForm, PlanForm, SuggestionForm
-from .models import Activity, ActivityLog, Plan, sms_href
+from .models import Activity, ActivityLog, Plan, Recommendation, sms_href
 from .progress import CHART_MAX_LOGS, mood_chart, overall_summary, per_activity
 
 PAGE_SIZE = 30
@@ -52,6 +52,14 @@ def get_plan_for_user(user: User | AnonymousUser, pk: int) -> Plan:
     if not user.is_authenticated:
         raise Http404
     return get_object_or_404(Plan.objects.select_related("activity"), pk=pk, owner=user)
+
+
+def get_recommendation_for_user(user: User | AnonymousUser, pk: int) -> Recommendation:
+    """One of the recommendations made to the user, or a 404. The clinician
+    who made it does not get in: it is the member's."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(Recommendation.objects.select_related("activity"), pk=pk, owner=user)
 
 
 # The catalogue
@@ -242,6 +250,17 @@ def plan_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("activities:my")
 
 
+@require_POST
+def recommendation_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    recommendation = get_recommendation_for_user(request.user, pk)
+    services.recommendation_dismiss(recommendation=recommendation)
+    messages.success(
+        request,
+        f"“{recommendation.activity.title}” is put aside. You can still find it in the catalogue.",
+    )
+    return redirect("activities:my")
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def log_create(request: HttpRequest, slug: str) -> HttpResponse:
@@ -296,6 +315,9 @@ def my_activities(request: HttpRequest) -> HttpResponse:
                 :MY_RECENT_LOGS
             ],
             "suggestions": request.user.activity_suggestions.select_related("activity"),
+            "recommendations": Recommendation.objects.open()
+            .filter(owner=request.user)
+            .select_related("activity"),
         },
     )
 

@@ -156,6 +156,8 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
+    # Looking up a clinician's share code (worksheets.views.sharing).
+    "share_code": "10/h/user,30/h/ip",
 }
 # Behind N proxies, the client IP is the Nth address from the right of
 # X-Forwarded-For. Rate limits and the security log use it.

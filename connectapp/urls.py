@@ -20,4 +20,5 @@ urlpatterns = [
     path("activities/", include("activities.urls")),
     path("api/activities/", include("activities.api_urls")),
     path("worksheets/", include("worksheets.urls")),
+    path("clinician/", include("worksheets.clinician_urls")),
 ]

@@ -9,8 +9,8 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.utils import timezone
 
-from accounts.models import User
-from activities.models import Activity, ActivityLog, Kind, Plan
+from accounts.models import SHARE_CODE_LIFETIME, ClinicianProfile, User, share_code_new
+from activities.models import Activity, ActivityLog, Kind, Plan, Recommendation
 from helplines.models import SupportLine
 from worksheets import models as worksheets
 
@@ -49,9 +49,35 @@ def make_member(**kwargs) -> User:
     return make_user(**kwargs)
 
 
-def make_clinician(**kwargs) -> User:
+def make_clinician(*, verified: bool = True, **kwargs) -> User:
+    """A clinician with TOTP and a profile: verified (with a share code) by
+    default, or, with `verified=False`, an applicant still waiting for review."""
     kwargs.setdefault("totp", True)
-    return make_user(role=User.Role.CLINICIAN, **kwargs)
+    role = User.Role.CLINICIAN if verified else User.Role.MEMBER
+    user = make_user(role=role, **kwargs)
+    status = ClinicianProfile.Status.VERIFIED if verified else ClinicianProfile.Status.PENDING
+    make_clinician_profile(user, status=status)
+    return user
+
+
+def make_clinician_profile(
+    user: User, *, status: str = ClinicianProfile.Status.VERIFIED, **fields
+) -> ClinicianProfile:
+    n = next(_sequence)
+    values = {
+        "profession": "Psychologist",
+        "licence_number": f"PSY-{n:05d}",
+        "licence_region": "Oregon",
+        "practice_name": "Riverside Counselling",
+    }
+    if status == ClinicianProfile.Status.VERIFIED:
+        values.update(
+            share_code=share_code_new(),
+            share_code_expires_at=timezone.now() + SHARE_CODE_LIFETIME,
+            reviewed_at=timezone.now(),
+        )
+    values.update(fields)
+    return ClinicianProfile.objects.create(user=user, status=status, **values)
 
 
 def make_admin(**kwargs) -> User:
@@ -167,4 +193,42 @@ def make_unsaved_edit(worksheet, **values):
     values.setdefault("base_version", worksheet.version)
     return worksheets.UnsavedEdit.objects.create(
         owner=worksheet.owner, **{link: worksheet}, **values
+    )
+
+
+def make_share(
+    owner: User,
+    clinician: User,
+    *,
+    statements=(),
+    relationships=(),
+    **fields,
+) -> worksheets.Share:
+    """A share made directly, without the consent flow or its email."""
+    fields.setdefault("clinician_name", f"{clinician.display_name}, Psychologist")
+    share = worksheets.Share.objects.create(owner=owner, clinician=clinician, **fields)
+    share.statements.set(statements)
+    share.relationships.set(relationships)
+    return share
+
+
+def make_comment(worksheet, clinician: User, *, from_clinician: bool = True, **values):
+    link = "statement" if isinstance(worksheet, worksheets.NeedsStatement) else "relationship"
+    values.setdefault("text", "Thank you for sharing this.")
+    values.setdefault("clinician_name", f"{clinician.display_name}, Psychologist")
+    return worksheets.Comment.objects.create(
+        owner=worksheet.owner,
+        clinician=clinician,
+        from_clinician=from_clinician,
+        **{link: worksheet},
+        **values,
+    )
+
+
+def make_recommendation(*, owner: User, clinician: User, activity=None) -> Recommendation:
+    return Recommendation.objects.create(
+        owner=owner,
+        clinician=clinician,
+        clinician_name=f"{clinician.display_name}, Psychologist",
+        activity=activity or make_activity(),
     )

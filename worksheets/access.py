@@ -3,14 +3,18 @@
 Every view fetches worksheet objects through these helpers. Each returns the
 object or raises Http404, so a person without access cannot even tell that it
 exists. Reading goes through `readable_by`, changing through `editable_by`
-(see `OwnedQuerySet` in models.py): today both mean "the owner".
+(see `OwnedQuerySet` and `ShareableQuerySet` in models.py). Writing always
+means "the owner". Reading a needs statement or a relationship also lets in
+a verified clinician with an active share of that very worksheet; everything
+else is the owner's alone.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 
-from .models import NeedsStatement, Relationship, SecurityCheck, TestDrive, UnsavedEdit
+from .models import NeedsStatement, Relationship, SecurityCheck, Share, TestDrive, UnsavedEdit
 
 
 def _get(model, user: User, pk: int, *, write: bool):
@@ -37,3 +41,15 @@ def get_test_drive_for_user(user: User, pk: int, *, write: bool = False) -> Test
 def get_unsaved_edit_for_user(user: User, pk: int) -> UnsavedEdit:
     """Refused saves are private drafts: only their owner ever sees them."""
     return get_object_or_404(UnsavedEdit.objects.owned_by(user), pk=pk)
+
+
+def get_share_for_user(user: User, pk: int, *, as_clinician: bool = False) -> Share:
+    """A member's own share, in any state, to see or change. With
+    `as_clinician`, a share that is active right now with this clinician."""
+    if not user.is_authenticated:
+        raise Http404
+    if as_clinician:
+        objects = Share.objects.active().filter(clinician=user)
+    else:
+        objects = Share.objects.filter(owner=user)
+    return get_object_or_404(objects.select_related("owner", "clinician"), pk=pk)

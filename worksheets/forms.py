@@ -5,13 +5,17 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout
 from django import forms
 
+from accounts.models import SHARE_CODE_LENGTH, User, share_code_normalise
+
 from .models import (
     ELEMENTS,
+    Comment,
     HelpKind,
     NeedsStatement,
     Rating,
     Relationship,
     SecurityCheck,
+    Share,
     TestDrive,
 )
 
@@ -194,3 +198,96 @@ class TestDriveForm(CreateOnceForm, forms.ModelForm):
             "ask": _textarea(2),
             "response": _textarea(2),
         }
+
+
+# Sharing with clinicians
+
+
+class ShareCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Your clinician's share code",
+        max_length=40,
+        help_text="Twelve letters, such as ACDE-FHJK-MNPR. Spaces and dashes do not matter.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code = share_code_normalise(self.cleaned_data["code"])
+        if len(code) != SHARE_CODE_LENGTH:
+            raise forms.ValidationError(
+                f"A share code has {SHARE_CODE_LENGTH} letters. Please check it and try again."
+            )
+        return code
+
+
+class WorksheetChoiceForm(forms.Form):
+    """Which of the member's own worksheets to share: at least one. A kind
+    of worksheet the member has none of is left out."""
+
+    statements = forms.ModelMultipleChoiceField(
+        label="Needs statements",
+        queryset=NeedsStatement.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    relationships = forms.ModelMultipleChoiceField(
+        label="Relationships",
+        queryset=Relationship.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="A relationship is shared with its notes, security checks and test drives.",
+    )
+
+    def __init__(self, *args, owner: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["statements"].queryset = NeedsStatement.objects.owned_by(owner).only(
+            "pk", "title", "owner_id"
+        )
+        self.fields["relationships"].queryset = Relationship.objects.owned_by(owner).only(
+            "pk", "name", "owner_id"
+        )
+        for name in ("statements", "relationships"):
+            if not self.fields[name].queryset.exists():
+                del self.fields[name]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name in ("statements", "relationships"):
+            data.setdefault(name, [])
+        if not self.errors and not (data["statements"] or data["relationships"]):
+            raise forms.ValidationError("Please tick at least one worksheet to share.")
+        return data
+
+
+class ShareForm(CreateOnceForm, WorksheetChoiceForm):
+    expiry = forms.ChoiceField(
+        label="For how long",
+        choices=Share.Expiry.choices,
+        initial=Share.Expiry.DAYS_30,
+        widget=forms.RadioSelect,
+        help_text="You can stop sharing at any time, whichever you choose.",
+    )
+
+
+class CommentForm(CreateOnceForm, forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["text"]
+        labels = {"text": "Your comment"}
+        error_messages = {"text": {"required": "Please write something before sending."}}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3, "maxlength": 2000})}
+
+
+class ReplyForm(CommentForm):
+    """A member's message to one of the clinicians who can read the worksheet."""
+
+    clinician = forms.ModelChoiceField(queryset=User.objects.none(), widget=forms.HiddenInput)
+
+    class Meta(CommentForm.Meta):
+        labels = {"text": "Your message"}
+
+    def __init__(self, *args, clinicians, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["clinician"].queryset = clinicians

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
+
+from accounts.models import ClinicianProfile, User
 
 
 class OwnedQuerySet(models.QuerySet):
@@ -26,7 +29,67 @@ class OwnedQuerySet(models.QuerySet):
         return self.owned_by(user)
 
 
-class RelationshipQuerySet(OwnedQuerySet):
+def _latest(queryset: models.QuerySet, field: str) -> Subquery:
+    return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
+
+
+class ShareableQuerySet(OwnedQuerySet):
+    """Worksheets a member can share: besides the owner, a verified clinician
+    reads the ones that an active share gives them. Writing stays owner-only.
+
+    Nothing here is cached: each request asks the database again, so a
+    revoked, expired or withdrawn share stops working on the next request."""
+
+    # This model's many-to-many field on Share, and its foreign key on
+    # Comment and AccessLogEntry.
+    share_field = ""
+    link_field = ""
+
+    def readable_by(self, user) -> ShareableQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        if not user.is_clinician:
+            return self.owned_by(user)
+        shared = Share.objects.active().filter(clinician=user).values(self.share_field)
+        return self.filter(Q(owner=user) | Q(pk__in=shared))
+
+    def with_marks_for(self, clinician) -> ShareableQuerySet:
+        """Annotate `last_viewed_at` (this clinician's latest view, from the
+        access log) and `changed_at` (the latest change they have not seen:
+        an edit, a new check or test drive, or a reply to them), for the
+        dashboard's "updated since you last looked" marks."""
+        views = AccessLogEntry.objects.filter(
+            clinician=clinician, **{self.link_field: OuterRef("pk")}
+        )
+        changes = [Coalesce(change, "updated_at") for change in self._changes(clinician)]
+        return self.annotate(
+            last_viewed_at=_latest(views, "viewed_at"),
+            changed_at=Greatest("updated_at", *changes),
+        )
+
+    def _changes(self, clinician) -> list[Subquery]:
+        replies = Comment.objects.filter(
+            clinician=clinician, from_clinician=False, **{self.link_field: OuterRef("pk")}
+        )
+        return [_latest(replies, "created_at")]
+
+
+class StatementQuerySet(ShareableQuerySet):
+    share_field = "statements"
+    link_field = "statement"
+
+
+class RelationshipQuerySet(ShareableQuerySet):
+    share_field = "relationships"
+    link_field = "relationship"
+
+    def _changes(self, clinician) -> list[Subquery]:
+        children = [
+            SecurityCheck.objects.filter(relationship=OuterRef("pk")),
+            TestDrive.objects.filter(relationship=OuterRef("pk")),
+        ]
+        return super()._changes(clinician) + [_latest(qs, "created_at") for qs in children]
+
     def with_latest_check(self) -> RelationshipQuerySet:
         return self.prefetch_related(
             Prefetch(
@@ -93,7 +156,7 @@ class NeedsStatement(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = StatementQuerySet.as_manager()
 
     # The fields a member edits, in form order. SECTION_FIELDS are the written
     # sections, in the order the page, the print view and the PDF show them.
@@ -390,3 +453,223 @@ class UnsavedEdit(models.Model):
     @property
     def worksheet(self) -> NeedsStatement | Relationship:
         return self.statement or self.relationship
+
+
+# Sharing with clinicians
+
+
+class ShareQuerySet(models.QuerySet):
+    def owned_by(self, user) -> ShareQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
+    def active(self) -> ShareQuerySet:
+        """Shares a clinician may read through right now: not stopped, not
+        expired, and with a clinician who is still verified and active.
+        (Withdrawing verification also ends the shares; this is a second lock.)"""
+        return self.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()),
+            ended_at__isnull=True,
+            clinician__is_active=True,
+            clinician__role=User.Role.CLINICIAN,
+            clinician__clinician_profile__status=ClinicianProfile.Status.VERIFIED,
+        )
+
+
+class Share(models.Model):
+    """A member's consent for one clinician to read chosen worksheets, until
+    it expires or the member stops it."""
+
+    class Expiry(models.TextChoices):
+        DAYS_30 = "30", "For 30 days"
+        DAYS_90 = "90", "For 90 days"
+        UNTIL_STOPPED = "never", "Until I stop sharing"
+
+    class EndReason(models.TextChoices):
+        STOPPED = "stopped", "You stopped sharing"
+        CLINICIAN_NOT_VERIFIED = "not_verified", "The clinician is no longer verified on Connect"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares"
+    )
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="received_shares",
+    )
+    # The clinician as named on the consent screen: "display name, profession".
+    clinician_name = models.CharField(max_length=200)
+    statements = models.ManyToManyField(NeedsStatement, blank=True, related_name="shares")
+    relationships = models.ManyToManyField(Relationship, blank=True, related_name="shares")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)
+    creation_token = models.UUIDField(null=True, blank=True, editable=False)
+
+    objects = ShareQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "creation_token"], name="unique_share_creation_token"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Share {self.pk}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_at is None and not self.is_expired and self.clinician_id is not None
+
+    @property
+    def finished_at(self) -> datetime | None:
+        """When the share stopped, by the member, a withdrawal or its expiry."""
+        if self.ended_at is not None:
+            return self.ended_at
+        return self.expires_at if self.is_expired else None
+
+
+class CommentQuerySet(models.QuerySet):
+    def for_reader(self, user, owner_id: int) -> CommentQuerySet:
+        """The owner sees every comment on their worksheet; a clinician sees
+        only their own conversation with the owner."""
+        if user.pk == owner_id:
+            return self.all()
+        return self.filter(clinician=user)
+
+
+class Comment(models.Model):
+    """A message in one clinician's conversation with a member about one
+    worksheet. It belongs to the member: it stays with them after the share
+    ends, and goes when their account does."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worksheet_comments"
+    )
+    # The clinician the conversation is with, whoever wrote this message.
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    clinician_name = models.CharField(max_length=200)
+    from_clinician = models.BooleanField()
+    statement = models.ForeignKey(
+        NeedsStatement, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    relationship = models.ForeignKey(
+        Relationship, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    text = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    creation_token = models.UUIDField(null=True, blank=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "creation_token"], name="unique_comment_creation_token"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(statement__isnull=False, relationship__isnull=True)
+                    | Q(statement__isnull=True, relationship__isnull=False)
+                ),
+                name="comment_has_one_worksheet",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk}"
+
+
+class AppendOnlyError(Exception):
+    """Access-log rows are never changed or deleted, except by the cascade
+    from the member's own account deletion."""
+
+
+class AccessLogQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Access-log rows cannot be changed.")
+
+    def bulk_update(self, *args, **kwargs):
+        raise AppendOnlyError("Access-log rows cannot be changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Access-log rows cannot be deleted.")
+
+
+class AccessLogEntry(models.Model):
+    """One clinician read of a member's shared worksheet: who, what, when.
+
+    Append-only: `save` only inserts, and `delete`, `update` and
+    `bulk_update` raise. Deleting the member's account removes their rows
+    (Django's cascade deletes in SQL, past these methods). The references to
+    the clinician and the worksheet have no database constraint and are never
+    nulled, so deleting a worksheet or a clinician leaves the rows untouched;
+    `clinician_name` keeps who it was."""
+
+    class Kind(models.TextChoices):
+        PAGE = "page", "Page"
+        PRINT = "print", "Printable page"
+        PDF = "pdf", "PDF download"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_log_entries"
+    )
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    clinician_name = models.CharField(max_length=200)
+    statement = models.ForeignKey(
+        NeedsStatement,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    relationship = models.ForeignKey(
+        Relationship,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    viewed_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-viewed_at", "-pk"]
+        verbose_name_plural = "access log entries"
+        indexes = [
+            models.Index(fields=["owner", "-viewed_at"], name="access_log_owner_idx"),
+            models.Index(fields=["clinician", "statement"], name="access_log_statement_idx"),
+            models.Index(fields=["clinician", "relationship"], name="access_log_relation_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Access {self.pk}"
+
+    def save(self, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Access-log rows cannot be changed.")
+        kwargs["force_insert"] = True
+        super().save(**kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Access-log rows cannot be deleted.")

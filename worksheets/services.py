@@ -1,18 +1,37 @@
-"""Writes to worksheets: creating without duplicates, and saving without
-silently overwriting a newer version."""
+"""Writes to worksheets: creating without duplicates, saving without silently
+overwriting a newer version, and sharing with clinicians (shares, comments,
+the access log and the emails they send)."""
 
 from __future__ import annotations
 
+import logging
 import uuid
+from datetime import timedelta
 from typing import Any, TypeVar
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
 
-from .models import NeedsStatement, Relationship, SecurityCheck, TestDrive, UnsavedEdit
+from .models import (
+    AccessLogEntry,
+    Comment,
+    NeedsStatement,
+    Relationship,
+    SecurityCheck,
+    Share,
+    TestDrive,
+    UnsavedEdit,
+)
+
+security_log = logging.getLogger("connect.security")
+mail_log = logging.getLogger("connect.mail")
 
 M = TypeVar("M", bound=models.Model)
 Versioned = NeedsStatement | Relationship
@@ -61,6 +80,11 @@ def test_drive_create(
     )
 
 
+def _link(worksheet: Versioned) -> dict[str, Versioned]:
+    """The keyword that points a comment, log row or unsaved edit at `worksheet`."""
+    return {"statement" if isinstance(worksheet, NeedsStatement) else "relationship": worksheet}
+
+
 def _matches(obj: models.Model, values: dict[str, Any]) -> bool:
     return all(getattr(obj, name) == value for name, value in values.items())
 
@@ -81,9 +105,8 @@ def worksheet_save(
     worksheet.refresh_from_db()
     if updated or _matches(worksheet, values):
         return None
-    link = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
     return UnsavedEdit.objects.create(
-        owner=worksheet.owner, data=values, base_version=base_version, **{link: worksheet}
+        owner=worksheet.owner, data=values, base_version=base_version, **_link(worksheet)
     )
 
 
@@ -106,6 +129,150 @@ def unsaved_edit_resolve(
             return False
         unsaved.delete()
     return True
+
+
+# Sharing with clinicians
+
+
+def _email(*, to: str, template: str, path: str) -> None:
+    """Send one notification. Emails hold a link and never anything a member
+    wrote: not a worksheet's title or text, not a comment, not even a name.
+    A mail failure is logged and never undoes the change it reports."""
+    context = {"link": settings.SITE_URL.rstrip("/") + path}
+    subject = render_to_string(f"worksheets/email/{template}_subject.txt", context).strip()
+    body = render_to_string(f"worksheets/email/{template}.txt", context)
+    try:
+        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [to])
+    except Exception:
+        mail_log.exception("notification_failed template=%s", template)
+
+
+def _check_owned(owner: User, worksheets: list[Versioned]) -> None:
+    if any(worksheet.owner_id != owner.pk for worksheet in worksheets):
+        raise ValueError("A member can only share their own worksheets.")
+
+
+def share_create(
+    *,
+    owner: User,
+    clinician: User,
+    statements: list[NeedsStatement],
+    relationships: list[Relationship],
+    expiry: str,
+    token: uuid.UUID,
+) -> Share:
+    """Share the chosen worksheets with a verified clinician, and tell them by
+    email. Sending the consent form twice makes one share."""
+    _check_owned(owner, [*statements, *relationships])
+    existing = Share.objects.filter(owner=owner, creation_token=token).first()
+    if existing is not None:
+        return existing
+    expires_at = None
+    if expiry != Share.Expiry.UNTIL_STOPPED:
+        expires_at = timezone.now() + timedelta(days=int(expiry))
+    try:
+        with transaction.atomic():
+            share = Share.objects.create(
+                owner=owner,
+                clinician=clinician,
+                clinician_name=str(clinician.clinician_profile),
+                expires_at=expires_at,
+                creation_token=token,
+            )
+            share.statements.set(statements)
+            share.relationships.set(relationships)
+    except IntegrityError:
+        return Share.objects.get(owner=owner, creation_token=token)
+    security_log.info(
+        "share_created share=%s owner=%s clinician=%s", share.pk, owner.pk, clinician.pk
+    )
+    _email(to=clinician.email, template="share_created", path=reverse("clinician:dashboard"))
+    return share
+
+
+@transaction.atomic
+def share_update(
+    *, share: Share, statements: list[NeedsStatement], relationships: list[Relationship]
+) -> None:
+    """Change which worksheets an active share covers."""
+    _check_owned(share.owner, [*statements, *relationships])
+    share.statements.set(statements)
+    share.relationships.set(relationships)
+    security_log.info("share_changed share=%s owner=%s", share.pk, share.owner_id)
+
+
+def share_revoke(*, share: Share) -> bool:
+    """Stop sharing now, and tell the clinician by email. The clinician's next
+    request is refused: nothing caches access. Returns False if the share had
+    already ended."""
+    now = timezone.now()
+    stopped = Share.objects.filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now), pk=share.pk, ended_at__isnull=True
+    ).update(ended_at=now, end_reason=Share.EndReason.STOPPED)
+    share.refresh_from_db()
+    if not stopped:
+        return False
+    security_log.info("share_revoked share=%s owner=%s", share.pk, share.owner_id)
+    if share.clinician is not None:
+        _email(
+            to=share.clinician.email, template="share_revoked", path=reverse("clinician:dashboard")
+        )
+    return True
+
+
+def shares_end_for_clinician(*, clinician: User) -> int:
+    """End every current share with a clinician who lost verification."""
+    now = timezone.now()
+    return Share.objects.filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+        clinician=clinician,
+        ended_at__isnull=True,
+    ).update(ended_at=now, end_reason=Share.EndReason.CLINICIAN_NOT_VERIFIED)
+
+
+def comment_create(
+    *, worksheet: Versioned, author: User, clinician: User, text: str, token: uuid.UUID
+) -> Comment:
+    """Add a message to the conversation between the worksheet's owner and
+    `clinician`, written by either. A clinician's message is announced to the
+    member by email, with a link only. Sending the form twice adds one."""
+    owner = worksheet.owner
+    existing = Comment.objects.filter(owner=owner, creation_token=token).first()
+    if existing is not None:
+        return existing
+    from_clinician = author.pk == clinician.pk
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                owner=owner,
+                clinician=clinician,
+                clinician_name=str(clinician.clinician_profile),
+                from_clinician=from_clinician,
+                text=text,
+                creation_token=token,
+                **_link(worksheet),
+            )
+    except IntegrityError:
+        return Comment.objects.get(owner=owner, creation_token=token)
+    if from_clinician:
+        name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
+        path = reverse(f"worksheets:{name}-detail", args=[worksheet.pk]) + "#comments"
+        _email(to=owner.email, template="comment_added", path=path)
+    return comment
+
+
+def access_log_record(*, reader: User, worksheet: Versioned, kind: str) -> AccessLogEntry | None:
+    """Log a read of `worksheet` by anyone other than its owner (a clinician it
+    is shared with). Call it from every view that shows worksheet content."""
+    if reader.pk == worksheet.owner_id:
+        return None
+    return AccessLogEntry.objects.create(
+        owner_id=worksheet.owner_id,
+        clinician=reader,
+        clinician_name=str(reader.clinician_profile),
+        kind=kind,
+        **_link(worksheet),
+    )
 
 
 def member_data_export(*, owner: User) -> dict[str, list[dict]]:
@@ -157,5 +324,42 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
         "unsaved_edits": [
             {"worksheet": str(edit.worksheet), "text": edit.data, "kept_at": edit.created_at}
             for edit in unsaved.order_by("created_at")
+        ],
+        "shares": [
+            {
+                "clinician": share.clinician_name,
+                "needs_statements": [statement.title for statement in share.statements.all()],
+                "relationships": [relationship.name for relationship in share.relationships.all()],
+                "started_at": share.created_at,
+                "expires_at": share.expires_at,
+                "ended_at": share.ended_at,
+                "end_reason": share.get_end_reason_display(),
+            }
+            for share in Share.objects.filter(owner=owner)
+            .prefetch_related("statements", "relationships")
+            .order_by("created_at", "pk")
+        ],
+        "comments": [
+            {
+                "worksheet": str(comment.statement or comment.relationship),
+                "clinician": comment.clinician_name,
+                "written_by": comment.clinician_name if comment.from_clinician else "You",
+                "text": comment.text,
+                "written_at": comment.created_at,
+            }
+            for comment in Comment.objects.filter(owner=owner)
+            .select_related("statement", "relationship")
+            .order_by("created_at", "pk")
+        ],
+        "access_log": [
+            {
+                "clinician": entry.clinician_name,
+                "worksheet": str(entry.statement or entry.relationship or "a deleted worksheet"),
+                "what": entry.get_kind_display(),
+                "viewed_at": entry.viewed_at,
+            }
+            for entry in AccessLogEntry.objects.filter(owner=owner)
+            .select_related("statement", "relationship")
+            .order_by("viewed_at", "pk")
         ],
     }

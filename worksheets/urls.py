@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views
+from .views import sharing
+from .views import worksheets as views
 
 app_name = "worksheets"
 
@@ -26,4 +27,16 @@ urlpatterns = [
     path("test-drives/<int:pk>/delete/", views.test_drive_delete, name="test-drive-delete"),
     path("unsaved/<int:pk>/", views.unsaved_edit, name="unsaved-edit"),
     path("unsaved/<int:pk>/discard/", views.unsaved_edit_discard, name="unsaved-edit-discard"),
+    path("statements/<int:pk>/comments/", views.statement_comment, name="statement-comment"),
+    path(
+        "relationships/<int:pk>/comments/",
+        views.relationship_comment,
+        name="relationship-comment",
+    ),
+    path("sharing/", sharing.sharing, name="sharing"),
+    path("sharing/new/", sharing.share_start, name="share-start"),
+    path("sharing/new/choose/", sharing.share_choose, name="share-choose"),
+    path("sharing/new/confirm/", sharing.share_confirm, name="share-confirm"),
+    path("sharing/<int:pk>/", sharing.share_detail, name="share-detail"),
+    path("sharing/<int:pk>/stop/", sharing.share_stop, name="share-stop"),
 ]

@@ -15,14 +15,19 @@ from activities.services import suggestion_create
 from tests.conftest import sign_in
 from tests.factories import (
     PASSWORD,
+    make_clinician,
+    make_comment,
     make_log,
     make_plan,
+    make_recommendation,
     make_relationship,
     make_security_check,
+    make_share,
     make_statement,
     make_test_drive,
 )
 from worksheets import models as worksheets
+from worksheets.services import access_log_record
 
 
 @pytest.fixture
@@ -161,3 +166,49 @@ def test_anonymous_visitors_cannot_download_anything(client):
     response = client.get(reverse("accounts:data-download"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.fixture
+def shared_data(members_data, clinician):
+    member = members_data
+    statement = worksheets.NeedsStatement.objects.get(owner=member)
+    make_share(member, clinician, statements=[statement])
+    make_comment(statement, clinician, text="Shall we look at mornings next time?")
+    make_recommendation(owner=member, clinician=clinician)
+    access_log_record(reader=clinician, worksheet=statement, kind="page")
+    return member
+
+
+def test_download_holds_shares_comments_access_log_and_recommendations(
+    member_client, shared_data, clinician
+):
+    data = json.loads(member_client.get(reverse("accounts:data-download")).content)
+    sheets = data["worksheets"]
+    assert sheets["shares"][0]["clinician"] == f"{clinician.display_name}, Psychologist"
+    assert sheets["shares"][0]["needs_statements"] == ["For my sister"]
+    assert sheets["comments"][0]["text"] == "Shall we look at mornings next time?"
+    assert sheets["access_log"][0]["worksheet"] == "For my sister"
+    assert len(data["activities"]["recommendations"]) == 1
+
+
+def test_clinicians_download_their_application(clinician):
+    client = sign_in(Client(), clinician)
+    data = json.loads(client.get(reverse("accounts:data-download")).content)
+    assert data["clinician_profile"]["profession"] == "Psychologist"
+    assert data["clinician_profile"]["status"] == "Verified"
+
+
+def test_delete_ends_shares_tells_the_clinician_and_erases_the_log(
+    member_client, shared_data, clinician
+):
+    member = shared_data
+    reauthenticate(member_client)
+    member_client.post(reverse("accounts:delete"), {"confirm": "on"})
+    assert not User.objects.filter(pk=member.pk).exists()
+    for model in (worksheets.Share, worksheets.Comment, worksheets.AccessLogEntry):
+        assert not model.objects.filter(owner_id=member.pk).exists(), model
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    assert recipients == sorted([clinician.email, member.email])
+    for message in mail.outbox:
+        assert "mornings" not in message.body.lower()
+        assert "For my sister" not in message.body

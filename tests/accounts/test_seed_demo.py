@@ -2,8 +2,9 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
 
-from accounts.models import User
+from accounts.models import ClinicianProfile, User
 from tests.factories import has_totp
+from worksheets.models import NeedsStatement, Share
 
 
 @pytest.mark.django_db
@@ -31,3 +32,25 @@ def test_seed_demo_creates_the_three_demo_logins_once(settings, capsys):
     assert "demo-member-pass" in out
     assert "authenticator key:" in out
     assert "recovery codes" in out
+
+
+@pytest.mark.django_db
+def test_seed_demo_verifies_the_clinician_and_shares_a_sample_statement_once(settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    first_code = ClinicianProfile.objects.get().share_code
+    call_command("seed_demo")
+
+    clinician = User.objects.get(email="clinician@example.com")
+    member = User.objects.get(email="member@example.com")
+    profile = ClinicianProfile.objects.get()
+    assert profile.user == clinician
+    assert profile.status == ClinicianProfile.Status.VERIFIED
+    assert profile.share_code_is_current
+    assert profile.share_code == first_code
+    assert profile.share_code_display in capsys.readouterr().out
+    statement = NeedsStatement.objects.get()
+    assert statement.owner == member
+    share = Share.objects.active().get()
+    assert (share.owner, share.clinician) == (member, clinician)
+    assert list(share.statements.all()) == [statement]

@@ -6,8 +6,11 @@ from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import ClinicianProfile, User
+from accounts.services import share_code_regenerate
+from worksheets.models import HelpKind, NeedsStatement, Share
 
 DEMO_ACCOUNTS = [
     # (email, password, display name, role, is_staff)
@@ -16,11 +19,33 @@ DEMO_ACCOUNTS = [
     ("admin@example.com", "demo-admin-pass", "Admin", User.Role.MEMBER, True),
 ]
 
+DEMO_CLINICIAN_PROFILE = {
+    "profession": "Licensed clinical social worker",
+    "licence_number": "LCSW-DEMO-0001",
+    "licence_region": "Oregon",
+    "practice_name": "Demo Counselling Practice",
+}
+
+# A short sample needs statement, so the clinician dashboard has something to show.
+DEMO_STATEMENT_TITLE = "Sample: for the people close to me"
+DEMO_STATEMENT = {
+    "audience": "My sister and my two closest friends.",
+    "experience": (
+        "Some weeks everything feels heavy and slow, and answering one message can use up "
+        "all the energy I have."
+    ),
+    "warning_signs": "I stop replying, and I say I am busy when I am not.",
+    "helps": [HelpKind.BE_WITH_ME, HelpKind.TEXT_CHECK_IN],
+    "check_ins": "A short message every few days is plenty. A photo or a joke is perfect.",
+}
+
 
 class Command(BaseCommand):
     help = (
-        "Create or refresh the demo logins (a member, a clinician with MFA, an admin "
-        "with MFA) and print them. Development only: refuses to run when DEBUG is off."
+        "Create or refresh the demo logins (a member, a verified clinician with MFA and "
+        "a share code, an admin with MFA) and print them, and share a sample needs "
+        "statement from the member with the clinician. Development only: refuses to "
+        "run when DEBUG is off."
     )
 
     def handle(self, *args, **options) -> None:
@@ -29,13 +54,24 @@ class Command(BaseCommand):
                 "seed_demo only runs with DEBUG on: demo accounts must never exist in production."
             )
         self.stdout.write("Demo logins (development only):")
+        users = {}
         for email, password, name, role, is_staff in DEMO_ACCOUNTS:
-            user = self.ensure_user(email, password, name, role, is_staff)
+            user = users[role, is_staff] = self.ensure_user(email, password, name, role, is_staff)
             self.stdout.write(f"  {name:<11} {email:<24} password: {password}")
             if user.requires_mfa:
                 secret, codes = self.ensure_mfa(user)
                 self.stdout.write(f"{'':<14}authenticator key: {secret}")
                 self.stdout.write(f"{'':<14}recovery codes (each works once): {' '.join(codes)}")
+            if user.is_clinician:
+                profile = self.ensure_clinician_profile(user)
+                self.stdout.write(f"{'':<14}share code: {profile.share_code_display}")
+        member = users[User.Role.MEMBER, False]
+        clinician = users[User.Role.CLINICIAN, False]
+        self.ensure_sample_share(member, clinician)
+        self.stdout.write(
+            f"  {member.display_name} shares “{DEMO_STATEMENT_TITLE}” "
+            f"with {clinician.display_name}."
+        )
 
     @transaction.atomic
     def ensure_user(self, email: str, password: str, name: str, role: str, is_staff: bool) -> User:
@@ -67,3 +103,30 @@ class Command(BaseCommand):
         if recovery is None:
             recovery = RecoveryCodes.activate(user).instance
         return decrypt(totp.data["secret"]), RecoveryCodes(recovery).get_unused_codes()
+
+    @transaction.atomic
+    def ensure_clinician_profile(self, user: User) -> ClinicianProfile:
+        profile, _ = ClinicianProfile.objects.update_or_create(
+            user=user,
+            defaults={**DEMO_CLINICIAN_PROFILE, "status": ClinicianProfile.Status.VERIFIED},
+            create_defaults={
+                **DEMO_CLINICIAN_PROFILE,
+                "status": ClinicianProfile.Status.VERIFIED,
+                "reviewed_at": timezone.now(),
+            },
+        )
+        if not profile.share_code_is_current:
+            share_code_regenerate(profile=profile)
+        return profile
+
+    @transaction.atomic
+    def ensure_sample_share(self, member: User, clinician: User) -> None:
+        statement, _ = NeedsStatement.objects.get_or_create(
+            owner=member, title=DEMO_STATEMENT_TITLE, defaults=DEMO_STATEMENT
+        )
+        if Share.objects.active().filter(owner=member, clinician=clinician).exists():
+            return
+        share = Share.objects.create(
+            owner=member, clinician=clinician, clinician_name=str(clinician.clinician_profile)
+        )
+        share.statements.add(statement)

@@ -1,40 +1,47 @@
 """Worksheet pages. Every object comes through `worksheets.access`, every
 response is `no-store`, and every change is a POST followed by a redirect.
 
-Read-only pages (statement detail, print, PDF, relationship detail) render
-through shared includes, so other readers can reuse them; edit pages are
-separate views."""
+Read-only pages (statement detail, print, PDF, relationship detail) serve
+the owner and any clinician with an active share of that worksheet; they
+render through shared includes with `can_edit` for the owner alone, and
+record each clinician read in the owner's access log. Edit pages are
+owner-only. Comments are posted from the read-only pages."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from accounts.models import User
 from helplines.crisis import LIFELINE_988
 
-from . import services
-from .access import (
+from .. import services
+from ..access import (
     get_relationship_for_user,
     get_security_check_for_user,
     get_statement_for_user,
     get_test_drive_for_user,
     get_unsaved_edit_for_user,
 )
-from .forms import (
+from ..forms import (
+    CommentForm,
     RelationshipCreateForm,
     RelationshipEditForm,
+    ReplyForm,
     SecurityCheckForm,
     StatementCreateForm,
     StatementEditForm,
     TestDriveForm,
 )
-from .models import NeedsStatement, Relationship, UnsavedEdit
-from .pdf import statement_pdf
+from ..models import AccessLogEntry, Comment, NeedsStatement, Relationship, UnsavedEdit
+from ..pdf import statement_pdf
 
 CONFLICT_MESSAGE = (
     "This was changed somewhere else (another tab or device) after you opened it, so "
@@ -78,8 +85,21 @@ def statement_create(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@require_GET
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    statement = get_statement_for_user(request.user, pk)
+    return _statement_page(request, get_statement_for_user(request.user, pk))
+
+
+def _statement_page(
+    request: HttpRequest,
+    statement: NeedsStatement,
+    *,
+    comment_form: CommentForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    services.access_log_record(
+        reader=request.user, worksheet=statement, kind=AccessLogEntry.Kind.PAGE
+    )
     return render(
         request,
         "worksheets/statement_detail.html",
@@ -88,7 +108,9 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": statement.owner_id == request.user.pk,
             "unsaved_edits": statement.unsaved_edits.owned_by(request.user),
             "crisis_line": LIFELINE_988,
+            **_sharing_context(request, statement, comment_form),
         },
+        status=status,
     )
 
 
@@ -113,8 +135,12 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @never_cache
+@require_GET
 def statement_print(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_statement_for_user(request.user, pk)
+    services.access_log_record(
+        reader=request.user, worksheet=statement, kind=AccessLogEntry.Kind.PRINT
+    )
     return render(
         request,
         "worksheets/statement_print.html",
@@ -123,8 +149,12 @@ def statement_print(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @never_cache
+@require_GET
 def statement_download(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_statement_for_user(request.user, pk)
+    services.access_log_record(
+        reader=request.user, worksheet=statement, kind=AccessLogEntry.Kind.PDF
+    )
     response = HttpResponse(statement_pdf(statement), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="needs-statement-{statement.pk}.pdf"'
     return response
@@ -164,8 +194,21 @@ def relationship_create(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@require_GET
 def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    relationship = get_relationship_for_user(request.user, pk)
+    return _relationship_page(request, get_relationship_for_user(request.user, pk))
+
+
+def _relationship_page(
+    request: HttpRequest,
+    relationship: Relationship,
+    *,
+    comment_form: CommentForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    services.access_log_record(
+        reader=request.user, worksheet=relationship, kind=AccessLogEntry.Kind.PAGE
+    )
     checks = list(relationship.checks.all())
     return render(
         request,
@@ -177,7 +220,9 @@ def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "earlier": checks[1:],
             "test_drives": relationship.test_drives.all(),
             "unsaved_edits": relationship.unsaved_edits.owned_by(request.user),
+            **_sharing_context(request, relationship, comment_form),
         },
+        status=status,
     )
 
 
@@ -293,6 +338,109 @@ def test_drive_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _confirm_delete(request: HttpRequest, **context: str) -> HttpResponse:
     return render(request, "worksheets/confirm_delete.html", context)
+
+
+# Sharing on a worksheet's page: who can see it, and the comments
+
+
+@dataclass
+class Thread:
+    """One clinician's conversation with the owner about one worksheet.
+    `form` is None once the clinician can no longer read the worksheet."""
+
+    clinician_id: int | None
+    name: str
+    comments: list[Comment]
+    form: CommentForm | None = None
+
+
+def _reply_form(clinician_id: int, clinicians, data=None) -> ReplyForm:
+    return ReplyForm(
+        data,
+        clinicians=clinicians,
+        initial={"clinician": clinician_id},
+        auto_id=f"id_reply{clinician_id}_%s",
+    )
+
+
+def _sharing_context(
+    request: HttpRequest, worksheet: NeedsStatement | Relationship, bound: CommentForm | None
+) -> dict[str, Any]:
+    """What a worksheet page shows about sharing. The owner sees who can read
+    it and every conversation, and can reply where the clinician still reads
+    along; a clinician sees the share and their own conversation only."""
+    name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
+    context: dict[str, Any] = {
+        "comment_url": reverse(f"worksheets:{name}-comment", args=[worksheet.pk])
+    }
+    comments = list(worksheet.comments.for_reader(request.user, worksheet.owner_id))
+    if worksheet.owner_id != request.user.pk:
+        share = (
+            worksheet.shares.active().filter(clinician=request.user).select_related("owner").first()
+        )
+        if share is None:  # stopped since the access check, a moment ago
+            raise Http404
+        thread = Thread(request.user.pk, share.clinician_name, comments)
+        thread.form = bound or CommentForm(auto_id="id_comment_%s")
+        return {**context, "share": share, "threads": [thread]}
+    shared_with = list(worksheet.shares.active().order_by("created_at"))
+    readers = {share.clinician_id: share.clinician_name for share in shared_with}
+    clinicians = User.objects.filter(pk__in=list(readers))
+    threads: dict[int | None, Thread] = {}
+    for comment in comments:
+        thread = threads.setdefault(
+            comment.clinician_id, Thread(comment.clinician_id, comment.clinician_name, [])
+        )
+        thread.comments.append(comment)
+    for clinician_id, name in readers.items():
+        thread = threads.setdefault(clinician_id, Thread(clinician_id, name, []))
+        posted = bound is not None and str(bound.data.get("clinician")) == str(clinician_id)
+        thread.form = bound if posted else _reply_form(clinician_id, clinicians)
+    return {**context, "shared_with": shared_with, "threads": list(threads.values())}
+
+
+def _comment_create(
+    request: HttpRequest,
+    worksheet: NeedsStatement | Relationship,
+    page: Callable[..., HttpResponse],
+) -> HttpResponse:
+    """Add the owner's message or the clinician's comment; on bad input, show
+    the worksheet's page again with the form and its errors."""
+    is_owner = worksheet.owner_id == request.user.pk
+    if is_owner:
+        clinicians = User.objects.filter(pk__in=worksheet.shares.active().values("clinician"))
+        form = ReplyForm(request.POST, clinicians=clinicians)
+    else:
+        form = CommentForm(request.POST)
+    if not form.is_valid():
+        if "clinician" in form.errors:
+            messages.warning(
+                request,
+                "That clinician can no longer see this worksheet, so your message was not sent.",
+            )
+        return page(request, worksheet, comment_form=form, status=400)
+    services.comment_create(
+        worksheet=worksheet,
+        author=request.user,
+        clinician=form.cleaned_data["clinician"] if is_owner else request.user,
+        text=form.cleaned_data["text"],
+        token=form.cleaned_data["token"],
+    )
+    messages.success(request, "Your message is sent." if is_owner else "Your comment is sent.")
+    name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
+    return redirect(reverse(f"worksheets:{name}-detail", args=[worksheet.pk]) + "#comments")
+
+
+@never_cache
+@require_POST
+def statement_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    return _comment_create(request, get_statement_for_user(request.user, pk), _statement_page)
+
+
+@never_cache
+@require_POST
+def relationship_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    return _comment_create(request, get_relationship_for_user(request.user, pk), _relationship_page)
 
 
 # Refused saves

@@ -1,0 +1,15 @@
+"""The one way in to a clinician's own professional profile."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import ClinicianProfile, User
+
+
+def get_clinician_profile_for_user(user: User | AnonymousUser) -> ClinicianProfile:
+    """The user's profile if they are a verified clinician right now, else 404.
+    The clinician area and the share code go through this."""
+    if not user.is_authenticated or not user.is_clinician:
+        raise Http404
+    return get_object_or_404(ClinicianProfile.objects.verified().select_related("user"), user=user)

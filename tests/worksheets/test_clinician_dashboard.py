@@ -1,0 +1,184 @@
+"""The clinician dashboard: who shares what, "updated since you last looked",
+and a constant number of queries there and on the member's Sharing page."""
+
+import uuid
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from worksheets import services
+from worksheets.models import Share
+
+from ..factories import (
+    make_clinician,
+    make_comment,
+    make_member,
+    make_recommendation,
+    make_relationship,
+    make_security_check,
+    make_share,
+    make_statement,
+)
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = reverse("clinician:dashboard")
+NEW = "New to you"
+UPDATED = "Updated since you last looked"
+
+
+def test_it_lists_each_member_who_shares_and_what_they_share(
+    clinician, clinician_client, share, member
+):
+    other = make_member(display_name="Pat")
+    make_share(other, clinician, statements=[make_statement(other, title="Pat's letter")])
+    stopped = make_member(display_name="Gone")
+    ended = make_share(stopped, clinician, statements=[make_statement(stopped, title="Old one")])
+    services.share_revoke(share=ended)
+
+    page = clinician_client.get(DASHBOARD).content.decode()
+
+    assert member.display_name in page
+    assert "For my sister" in page
+    assert "Jo" in page
+    assert "Pat&#x27;s letter" in page
+    assert "Gone" not in page
+    assert "Old one" not in page
+    assert clinician.clinician_profile.share_code_display in page
+
+
+def test_marks_show_what_is_new_or_changed_since_the_clinician_last_looked(
+    clinician_client, share, statement, relationship, clinician
+):
+    start = timezone.now()
+    page = clinician_client.get(DASHBOARD).content.decode()
+    assert page.count(NEW) == 2
+
+    with time_machine.travel(start + timedelta(minutes=1)):
+        clinician_client.get(reverse("worksheets:statement-detail", args=[statement.pk]))
+        clinician_client.get(reverse("worksheets:relationship-detail", args=[relationship.pk]))
+        page = clinician_client.get(DASHBOARD).content.decode()
+    assert NEW not in page
+    assert UPDATED not in page
+
+    with time_machine.travel(start + timedelta(minutes=2)):
+        services.worksheet_save(
+            worksheet=statement, values={"title": "For my sister"}, base_version=1
+        )
+        make_security_check(relationship)
+        page = clinician_client.get(DASHBOARD).content.decode()
+    assert page.count(UPDATED) == 2
+
+
+def test_a_reply_from_the_member_counts_as_an_update(
+    clinician_client, share, statement, relationship, clinician
+):
+    start = timezone.now()
+    with time_machine.travel(start + timedelta(minutes=1)):
+        clinician_client.get(reverse("worksheets:statement-detail", args=[statement.pk]))
+        clinician_client.get(reverse("worksheets:relationship-detail", args=[relationship.pk]))
+    with time_machine.travel(start + timedelta(minutes=2)):
+        make_comment(statement, clinician, from_clinician=False, text="Replying.")
+        other = make_clinician()
+        make_comment(relationship, other, from_clinician=False, text="Not to you.")
+        page = clinician_client.get(DASHBOARD).content.decode()
+    assert page.count(UPDATED) == 1
+
+
+def test_the_dashboard_shows_what_the_clinician_suggested(clinician, clinician_client, share):
+    make_recommendation(owner=share.owner, clinician=clinician)
+    page = clinician_client.get(DASHBOARD).content.decode()
+    assert "You suggested:" in page
+
+
+def _populate_dashboard(clinician, size: int) -> None:
+    for _ in range(size):
+        member = make_member()
+        statements = [make_statement(member) for _ in range(size)]
+        relationships = [make_relationship(member) for _ in range(size)]
+        share = make_share(member, clinician, statements=statements, relationships=relationships)
+        for worksheet in statements + relationships:
+            make_comment(worksheet, clinician)
+            make_comment(worksheet, clinician, from_clinician=False)
+            services.access_log_record(reader=clinician, worksheet=worksheet, kind="page")
+        make_security_check(relationships[0])
+        make_recommendation(owner=share.owner, clinician=clinician)
+
+
+def _queries_for(client, url, django_assert_max_num_queries, limit: int) -> int:
+    client.get(url)  # the first request records the session
+    with django_assert_max_num_queries(limit) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_the_dashboard_runs_a_constant_number_of_queries(
+    clinician, clinician_client, django_assert_max_num_queries
+):
+    _populate_dashboard(clinician, 1)
+    small = _queries_for(clinician_client, DASHBOARD, django_assert_max_num_queries, 16)
+    _populate_dashboard(clinician, 4)
+    large = _queries_for(clinician_client, DASHBOARD, django_assert_max_num_queries, 16)
+    assert small == large
+
+
+def _populate_sharing(member, size: int) -> None:
+    for _ in range(size):
+        clinician = make_clinician()
+        statements = [make_statement(member) for _ in range(size)]
+        relationships = [make_relationship(member) for _ in range(size)]
+        share = services.share_create(
+            owner=member,
+            clinician=clinician,
+            statements=statements,
+            relationships=relationships,
+            expiry=Share.Expiry.DAYS_30,
+            token=uuid.uuid4(),
+        )
+        for worksheet in statements + relationships:
+            services.access_log_record(reader=clinician, worksheet=worksheet, kind="print")
+            make_comment(worksheet, clinician)
+        services.share_revoke(share=share)
+        make_share(member, clinician, statements=statements, relationships=relationships)
+
+
+def test_the_sharing_page_runs_a_constant_number_of_queries(
+    member, member_client, django_assert_max_num_queries
+):
+    url = reverse("worksheets:sharing")
+    _populate_sharing(member, 1)
+    small = _queries_for(member_client, url, django_assert_max_num_queries, 15)
+    _populate_sharing(member, 4)
+    large = _queries_for(member_client, url, django_assert_max_num_queries, 15)
+    assert small == large
+
+
+def test_a_shared_worksheet_page_runs_a_constant_number_of_queries(
+    member, member_client, clinician, clinician_client, django_assert_max_num_queries
+):
+    statement = make_statement(member)
+    url = reverse("worksheets:statement-detail", args=[statement.pk])
+    make_share(member, clinician, statements=[statement])
+
+    def add(size: int) -> None:
+        for _ in range(size):
+            other = make_clinician()
+            make_share(member, other, statements=[statement])
+            make_comment(statement, other)
+            make_comment(statement, other, from_clinician=False)
+            make_comment(statement, clinician)
+
+    def counts() -> tuple[int, int]:
+        return tuple(
+            _queries_for(client, url, django_assert_max_num_queries, 20)
+            for client in (member_client, clinician_client)
+        )
+
+    add(1)
+    small = counts()
+    add(4)
+    assert counts() == small

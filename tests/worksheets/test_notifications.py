@@ -1,0 +1,96 @@
+"""Emails: the clinician hears about new and stopped shares, the member about
+new comments. Every email holds a link and nothing a member wrote."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from worksheets import services
+
+from .conftest import RELATIONSHIP_NOTES, STATEMENT_TEXT
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://connect.example.org"
+COMMENT = "Let us talk about the Sunday calls."
+
+
+@pytest.fixture(autouse=True)
+def _site(settings):
+    settings.SITE_URL = SITE
+
+
+def assert_private(message, member, worksheets) -> None:
+    text = message.subject + message.body
+    for secret in (STATEMENT_TEXT, RELATIONSHIP_NOTES, COMMENT, member.display_name):
+        assert secret not in text
+    for worksheet in worksheets:
+        assert str(worksheet) not in text
+
+
+def test_the_clinician_is_told_of_a_new_share_with_a_link_only(
+    share, clinician, member, statement, relationship, mailoutbox
+):
+    (message,) = mailoutbox
+    assert message.to == [clinician.email]
+    assert "shared worksheets with you" in message.subject
+    assert f"{SITE}{reverse('clinician:dashboard')}" in message.body
+    assert_private(message, member, [statement, relationship])
+
+
+def test_the_clinician_is_told_when_sharing_stops(
+    share, clinician, member, statement, relationship, mailoutbox
+):
+    services.share_revoke(share=share)
+
+    message = mailoutbox[-1]
+    assert message.to == [clinician.email]
+    assert "stopped sharing" in message.subject
+    assert f"{SITE}{reverse('clinician:dashboard')}" in message.body
+    assert_private(message, member, [statement, relationship])
+
+
+def test_the_member_is_told_of_a_new_comment_with_a_link_only(
+    share, clinician_client, member, statement, relationship, mailoutbox
+):
+    clinician_client.post(
+        reverse("worksheets:statement-comment", args=[statement.pk]),
+        {"text": COMMENT, "token": uuid.uuid4()},
+    )
+
+    message = mailoutbox[-1]
+    assert message.to == [member.email]
+    assert "new comment" in message.subject
+    link = f"{SITE}{reverse('worksheets:statement-detail', args=[statement.pk])}#comments"
+    assert link in message.body
+    assert_private(message, member, [statement, relationship])
+
+
+def test_a_members_reply_sends_no_email(share, member_client, clinician, statement, mailoutbox):
+    sent = len(mailoutbox)
+    member_client.post(
+        reverse("worksheets:statement-comment", args=[statement.pk]),
+        {"text": COMMENT, "clinician": clinician.pk, "token": uuid.uuid4()},
+    )
+    assert len(mailoutbox) == sent
+
+
+def test_a_mail_failure_never_undoes_the_share(
+    settings, member, clinician, statement, caplog, monkeypatch
+):
+    def refuse(*args, **kwargs):
+        raise OSError("mail server unreachable")
+
+    monkeypatch.setattr(services, "send_mail", refuse)
+    share = services.share_create(
+        owner=member,
+        clinician=clinician,
+        statements=[statement],
+        relationships=[],
+        expiry="30",
+        token=uuid.uuid4(),
+    )
+    assert share.is_active
+    assert "notification_failed template=share_created" in caplog.text
+    assert STATEMENT_TEXT not in caplog.text

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from .views import clinician as views
+
+app_name = "clinician"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("shares/<int:pk>/recommend/", views.recommend, name="recommend"),
+]

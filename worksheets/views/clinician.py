@@ -1,0 +1,86 @@
+"""The clinician area at /clinician/: the members who share with me, what
+each shares and whether it changed since I last looked, and recommending
+activities. Only verified clinicians get in (`get_clinician_profile_for_user`),
+and the MFA middleware has already required a code for their role.
+
+Reading a shared worksheet happens on the worksheet's own pages
+(`worksheets.views.worksheets`), which log every read."""
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.access import get_clinician_profile_for_user
+from activities import services as activity_services
+from activities.forms import RecommendForm
+from activities.models import Recommendation
+
+from ..access import get_share_for_user
+from ..models import NeedsStatement, Relationship, Share
+
+
+@never_cache
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    profile = get_clinician_profile_for_user(request.user)
+    me = request.user
+    shares = (
+        Share.objects.active()
+        .filter(clinician=me)
+        .select_related("owner")
+        .prefetch_related(
+            Prefetch(
+                "statements",
+                queryset=NeedsStatement.objects.with_marks_for(me).only(
+                    "pk", "title", "updated_at", "owner_id"
+                ),
+            ),
+            Prefetch(
+                "relationships",
+                queryset=Relationship.objects.with_marks_for(me).only(
+                    "pk", "name", "updated_at", "owner_id"
+                ),
+            ),
+            Prefetch(
+                "owner__recommendations",
+                queryset=Recommendation.objects.filter(clinician=me).select_related("activity"),
+                to_attr="from_me",
+            ),
+        )
+        .order_by("owner__display_name", "owner_id", "-created_at")
+    )
+    return render(
+        request, "worksheets/clinician_dashboard.html", {"profile": profile, "shares": shares}
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def recommend(request: HttpRequest, pk: int) -> HttpResponse:
+    """Recommend a catalogue activity to a member who shares with me now."""
+    share = get_share_for_user(request.user, pk, as_clinician=True)
+    form = RecommendForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        activity = form.cleaned_data["activity"]
+        _, created = activity_services.recommendation_create(
+            owner=share.owner, clinician=request.user, activity=activity
+        )
+        if created:
+            messages.success(
+                request, f"“{activity.title}” is now in {share.owner.display_name}'s My activities."
+            )
+        else:
+            messages.info(request, f"You had already recommended “{activity.title}”.")
+        return redirect("clinician:dashboard")
+    recommended = Recommendation.objects.filter(
+        owner=share.owner, clinician=request.user
+    ).select_related("activity")
+    return render(
+        request,
+        "worksheets/clinician_recommend.html",
+        {"share": share, "form": form, "recommended": recommended},
+        status=400 if form.is_bound else 200,
+    )
