@@ -15,7 +15,6 @@ from activities.services import suggestion_create
 from tests.conftest import sign_in
 from tests.factories import (
     PASSWORD,
-    make_clinician,
     make_comment,
     make_log,
     make_plan,
