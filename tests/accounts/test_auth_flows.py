@@ -159,3 +159,33 @@ def test_too_many_signups_get_a_friendly_pause_page(client, settings):
     assert "Please wait a moment" in html
     assert 'href="tel:988"' in html
     assert not User.objects.filter(email="other@example.com").exists()
+
+
+def test_adding_an_email_asks_for_the_password_again(member_client, member):
+    response = member_client.post(
+        reverse("account_email"), {"action_add": "", "email": "second@example.com"}
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert not member.emailaddress_set.filter(email="second@example.com").exists()
+
+
+def test_changing_the_password_needs_the_current_one(member_client, member):
+    response = member_client.post(
+        reverse("account_change_password"),
+        {
+            "oldpassword": "not-my-password",
+            "password1": "another-long-password-9",
+            "password2": "another-long-password-9",
+        },
+    )
+    assert response.status_code == 200
+    member.refresh_from_db()
+    assert member.check_password(PASSWORD)
+
+
+def test_sessions_end_after_a_quiet_spell_and_each_request_renews_them(settings):
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert 0 < settings.SESSION_COOKIE_AGE <= 12 * 60 * 60
+    assert settings.SESSION_COOKIE_HTTPONLY is True
+    assert settings.SESSION_COOKIE_SAMESITE == "Lax"
