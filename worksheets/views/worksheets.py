@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
@@ -117,21 +118,37 @@ def _statement_page(
 @never_cache
 def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_statement_for_user(request.user, pk, write=True)
-    form = StatementEditForm(
-        request.POST or None, instance=statement, initial={"version": statement.version}
+    return _worksheet_edit(
+        request, statement, StatementEditForm, "worksheets/statement_form.html", "statement"
+    )
+
+
+def _worksheet_edit(
+    request: HttpRequest,
+    worksheet: NeedsStatement | Relationship,
+    form_class: type[forms.ModelForm],
+    template: str,
+    name: str,
+) -> HttpResponse:
+    """Edit a statement or a relationship. A save based on an older version is
+    kept as an unsaved edit, and the member is sent to compare the two."""
+    form = form_class(
+        request.POST if request.method == "POST" else None,
+        instance=worksheet,
+        initial={"version": worksheet.version},
     )
     if request.method == "POST" and form.is_valid():
         unsaved = services.worksheet_save(
-            worksheet=statement,
-            values=_values(form, NeedsStatement),
+            worksheet=worksheet,
+            values=_values(form, type(worksheet)),
             base_version=form.cleaned_data["version"],
         )
         if unsaved is not None:
             messages.warning(request, CONFLICT_MESSAGE)
             return redirect("worksheets:unsaved-edit", pk=unsaved.pk)
         messages.success(request, "Your changes are saved.")
-        return redirect("worksheets:statement-detail", pk=statement.pk)
-    return render(request, "worksheets/statement_form.html", {"form": form, "statement": statement})
+        return redirect(f"worksheets:{name}-detail", pk=worksheet.pk)
+    return render(request, template, {"form": form, name: worksheet})
 
 
 @never_cache
@@ -229,24 +246,12 @@ def _relationship_page(
 @never_cache
 def relationship_edit(request: HttpRequest, pk: int) -> HttpResponse:
     relationship = get_relationship_for_user(request.user, pk, write=True)
-    form = RelationshipEditForm(
-        request.POST or None, instance=relationship, initial={"version": relationship.version}
-    )
-    if request.method == "POST" and form.is_valid():
-        unsaved = services.worksheet_save(
-            worksheet=relationship,
-            values=_values(form, Relationship),
-            base_version=form.cleaned_data["version"],
-        )
-        if unsaved is not None:
-            messages.warning(request, CONFLICT_MESSAGE)
-            return redirect("worksheets:unsaved-edit", pk=unsaved.pk)
-        messages.success(request, "Your changes are saved.")
-        return redirect("worksheets:relationship-detail", pk=relationship.pk)
-    return render(
+    return _worksheet_edit(
         request,
+        relationship,
+        RelationshipEditForm,
         "worksheets/relationship_form.html",
-        {"form": form, "relationship": relationship},
+        "relationship",
     )
 
 
