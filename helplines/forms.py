@@ -68,26 +68,4 @@ class SupportLineAdminForm(forms.ModelForm):
     class Meta:
         model = SupportLine
         formfield_callback = https_urls
-        fields = [
-            "name",
-            "slug",
-            "kind",
-            "description",
-            "phone",
-            "text_number",
-            "text_keyword",
-            "chat_url",
-            "website",
-            "tty",
-            "languages",
-            "region",
-            "accepts_out_of_state",
-            "open_24_7",
-            "hours",
-            "time_zone",
-            "hours_note",
-            "restrictions",
-            "source_url",
-            "verified_on",
-            "is_active",
-        ]
+        fields = SupportLine.CURATED_FIELDS

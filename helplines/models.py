@@ -153,6 +153,31 @@ class SupportLine(models.Model):
 
     objects = SupportLineQuerySet.as_manager()
 
+    # What admins curate, in the admin form and in CSV files, in this order.
+    CURATED_FIELDS = [
+        "slug",
+        "name",
+        "kind",
+        "description",
+        "phone",
+        "text_number",
+        "text_keyword",
+        "chat_url",
+        "website",
+        "tty",
+        "languages",
+        "region",
+        "accepts_out_of_state",
+        "open_24_7",
+        "hours",
+        "time_zone",
+        "hours_note",
+        "restrictions",
+        "source_url",
+        "verified_on",
+        "is_active",
+    ]
+
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["is_active", "kind", "region"])]

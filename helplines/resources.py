@@ -78,29 +78,7 @@ class SupportLineResource(resources.ModelResource):
 
     class Meta:
         model = SupportLine
-        fields = (
-            "slug",
-            "name",
-            "kind",
-            "description",
-            "phone",
-            "text_number",
-            "text_keyword",
-            "chat_url",
-            "website",
-            "tty",
-            "languages",
-            "region",
-            "accepts_out_of_state",
-            "open_24_7",
-            "hours",
-            "time_zone",
-            "hours_note",
-            "restrictions",
-            "source_url",
-            "verified_on",
-            "is_active",
-        )
+        fields = SupportLine.CURATED_FIELDS
         import_id_fields = ("slug",)
         clean_model_instances = True
         skip_unchanged = True
