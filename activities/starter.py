@@ -129,9 +129,13 @@ STARTER_ACTIVITIES = [
         title="Chat with a supportive AI app",
         summary="Type to an app designed to listen, when talking to a person feels like too much.",
         body=(
-            "Some apps are built to offer supportive chat, using ideas from talking therapies. "
-            "The guide names **Wysa** and **Woebot**. Check which are open to new users where "
-            "you live, and read how each one handles your data before you start.\n\n"
+            "Some apps are made for supportive chat, built on ideas from talking therapies. "
+            "**Wysa** is one: you type how you feel, and it answers with gentle questions and "
+            "short exercises. The basic app is free and you only need a nickname to start. "
+            "Have a look at how it handles your data, and whether it is open to new users "
+            "where you live, before you begin.\n\n"
+            "You may have heard of **Woebot** too. Its app closed at the end of June 2025, "
+            "so it is no longer an option.\n\n"
             "An app is not a person, and it is not crisis help. It can be a low-pressure "
             "place to put feelings into words."
         ),
@@ -143,7 +147,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=LOW,
         kinds=("online", "low-talk"),
-        links=(("Wysa", "https://www.wysa.com/"), ("Woebot", "https://woebothealth.com/")),
+        links=(("Wysa", "https://www.wysa.com/"),),
     ),
     StarterActivity(
         slug="online-peer-support",

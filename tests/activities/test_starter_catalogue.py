@@ -62,7 +62,7 @@ GUIDE_SUGGESTIONS = {
     "send-a-short-text": ("home", "low", []),
     "make-a-short-call": ("home", "low", []),
     "just-be-with-someone": ("home", "low", []),
-    "chat-with-a-support-app": ("home", "low", ["Wysa", "Woebot"]),
+    "chat-with-a-support-app": ("home", "low", ["Wysa"]),
     "online-peer-support": ("home", "low", []),
     "reply-in-the-comments": ("home", "low", []),
     "join-an-interest-forum": ("home", "low", ["Reddit", "Facebook"]),
@@ -95,6 +95,19 @@ def test_every_suggestion_in_the_guide_is_in_its_quadrant_with_the_services_it_n
         text = " ".join([activity.title, activity.summary, activity.body])
         for word in words:
             assert word in text, (slug, word)
+
+
+def test_no_starter_activity_sends_people_to_woebot_whose_app_closed():
+    for item in STARTER_ACTIVITIES:
+        for label, url in item.links:
+            assert "woebot" not in f"{label} {url}".lower(), item.slug
+
+
+def test_the_chatbot_activity_still_offers_a_supportive_chat_app():
+    call_command("load_starter_catalogue")
+    activity = Activity.objects.get(slug="chat-with-a-support-app")
+    assert [link.label for link in activity.links.all()] == ["Wysa"]
+    assert "closed" in activity.body
 
 
 def test_the_warmline_activity_links_to_the_helplines_finder():
