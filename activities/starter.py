@@ -228,8 +228,10 @@ STARTER_ACTIVITIES = [
             "Support groups meet by video or phone, so you can join from your sofa. Many let "
             "you keep your camera and microphone off and simply listen until you feel ready "
             "to speak.\n\n"
-            "The Depression and Bipolar Support Alliance and NAMI both run free groups led by "
-            "peers."
+            "The Depression and Bipolar Support Alliance runs online groups for adults, led by "
+            "people who live with depression or bipolar disorder themselves. Places can fill "
+            "up, so it helps to arrive a few minutes early. NAMI's Connection groups are free "
+            "and led by peers too, and many local ones meet by video."
         ),
         first_step="Find one group's next meeting time and put it in your calendar.",
         why_it_helps="Hearing how others cope gives you ideas, and shows you are not alone.",
@@ -282,8 +284,8 @@ STARTER_ACTIVITIES = [
         summary="Help students from low-income families with schoolwork, from home.",
         body=(
             "UPchieve connects volunteers with high-school students from low-income families "
-            "who want help with homework, college applications or study skills. Sessions "
-            "happen online, by chat, whenever you have time."
+            "who want help with their schoolwork. Sessions happen online, by chat and a shared "
+            "whiteboard, with no camera or microphone, whenever you have half an hour free."
         ),
         first_step="Read UPchieve's volunteer page and see which subjects you could help with.",
         why_it_helps="Helping someone else can lift your mood and remind you what you can give.",
@@ -346,7 +348,8 @@ STARTER_ACTIVITIES = [
         summary="Write a weekly card or letter to someone going through chemotherapy.",
         body=(
             "Chemo Angels pairs volunteers with people having chemotherapy. You send a card "
-            "or a short letter each week to brighten their days. You apply on their website."
+            "or a short letter by post each week to brighten their days. Volunteers need to be "
+            "25 or older, and you apply on their website."
         ),
         first_step="Read about Chemo Angels and what being an angel involves.",
         why_it_helps="Writing to someone regularly builds a steady, gentle connection.",
@@ -499,7 +502,8 @@ STARTER_ACTIVITIES = [
         body=(
             "Volunteering puts you alongside others working towards the same goal. Search for "
             '"volunteer" plus your town, or the name of an organisation you care about. '
-            "VolunteerMatch and Catchafire list opportunities too."
+            "VolunteerMatch lists local roles too. If you'd like to use a work skill, "
+            "Catchafire matches volunteers with projects for nonprofits, mostly done online."
         ),
         first_step="Search for volunteer roles near you and save one to look at later.",
         why_it_helps="Helping others and working as a team can both lift your mood.",
