@@ -1,12 +1,22 @@
 """The starter catalogue: every suggestion in the guide "Connecting with others",
-written in Connect's own words. `manage.py load_starter_catalogue` loads it."""
+written in Connect's own words. `manage.py load_starter_catalogue` loads it.
+
+Each outside link carries the day it was checked against public material that
+shows the service still exists at that address and still does what the
+activity says. A link that could not be confirmed keeps `verified_on=None`, and
+the page says it has not been checked yet. The sources are listed in
+docs/activities.md ("Starter link sources").
+"""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 HOME, OUT = "home", "out"
 LOW, HIGH = "low", "high"
 
 SOURCE = "Starter catalogue, from the guide “Connecting with others”"
+
+CHECKED = date(2026, 11, 26)
 
 KINDS = [
     # (slug, name)
@@ -21,6 +31,13 @@ KINDS = [
 
 
 @dataclass(frozen=True)
+class StarterLink:
+    label: str
+    url: str
+    verified_on: date | None = None
+
+
+@dataclass(frozen=True)
 class StarterActivity:
     slug: str
     title: str
@@ -31,7 +48,7 @@ class StarterActivity:
     setting: str
     effort: str
     kinds: tuple[str, ...]
-    links: tuple[tuple[str, str], ...] = ()
+    links: tuple[StarterLink, ...] = ()
     messages: tuple[str, ...] = ()
     links_to_helplines: bool = False
     source_note: str = field(default=SOURCE)
@@ -147,7 +164,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=LOW,
         kinds=("online", "low-talk"),
-        links=(("Wysa", "https://www.wysa.com/"),),
+        links=(StarterLink("Wysa", "https://www.wysa.com/", CHECKED),),
     ),
     StarterActivity(
         slug="online-peer-support",
@@ -165,7 +182,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=LOW,
         kinds=("online", "support-group"),
-        links=(("7 Cups", "https://www.7cups.com/"),),
+        links=(StarterLink("7 Cups", "https://www.7cups.com/", CHECKED),),
     ),
     StarterActivity(
         slug="reply-in-the-comments",
@@ -239,8 +256,10 @@ STARTER_ACTIVITIES = [
         effort=HIGH,
         kinds=("online", "support-group"),
         links=(
-            ("Depression and Bipolar Support Alliance", "https://www.dbsalliance.org/"),
-            ("NAMI", "https://www.nami.org/"),
+            StarterLink(
+                "Depression and Bipolar Support Alliance", "https://www.dbsalliance.org/", CHECKED
+            ),
+            StarterLink("NAMI", "https://www.nami.org/", CHECKED),
         ),
     ),
     StarterActivity(
@@ -292,7 +311,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=HIGH,
         kinds=("online", "volunteering"),
-        links=(("UPchieve", "https://upchieve.org/"),),
+        links=(StarterLink("UPchieve", "https://upchieve.org/", CHECKED),),
     ),
     StarterActivity(
         slug="help-veterans-with-hire-heroes-usa",
@@ -308,7 +327,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=HIGH,
         kinds=("online", "volunteering"),
-        links=(("Hire Heroes USA", "https://www.hireheroesusa.org/"),),
+        links=(StarterLink("Hire Heroes USA", "https://www.hireheroesusa.org/", CHECKED),),
     ),
     StarterActivity(
         slug="listen-at-7-cups",
@@ -324,7 +343,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=HIGH,
         kinds=("online", "volunteering", "one-to-one"),
-        links=(("7 Cups", "https://www.7cups.com/"),),
+        links=(StarterLink("7 Cups", "https://www.7cups.com/", CHECKED),),
     ),
     StarterActivity(
         slug="volunteer-with-be-my-eyes",
@@ -340,7 +359,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=HIGH,
         kinds=("online", "volunteering", "one-to-one"),
-        links=(("Be My Eyes", "https://www.bemyeyes.com/"),),
+        links=(StarterLink("Be My Eyes", "https://www.bemyeyes.com/", CHECKED),),
     ),
     StarterActivity(
         slug="send-cards-with-chemo-angels",
@@ -356,7 +375,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=HIGH,
         kinds=("volunteering", "low-talk", "one-to-one"),
-        links=(("Chemo Angels", "https://www.chemoangels.com/"),),
+        links=(StarterLink("Chemo Angels", "https://www.chemoangels.com/", CHECKED),),
     ),
     StarterActivity(
         slug="find-virtual-volunteering",
@@ -371,7 +390,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=HIGH,
         kinds=("online", "volunteering"),
-        links=(("VolunteerMatch", "https://www.volunteermatch.org/"),),
+        links=(StarterLink("VolunteerMatch", "https://www.volunteermatch.org/", CHECKED),),
     ),
     # Out of the house, low effort.
     StarterActivity(
@@ -476,7 +495,7 @@ STARTER_ACTIVITIES = [
         setting=OUT,
         effort=HIGH,
         kinds=("hobby",),
-        links=(("Meetup", "https://www.meetup.com/"),),
+        links=(StarterLink("Meetup", "https://www.meetup.com/", CHECKED),),
     ),
     StarterActivity(
         slug="take-an-adult-class",
@@ -511,8 +530,8 @@ STARTER_ACTIVITIES = [
         effort=HIGH,
         kinds=("volunteering",),
         links=(
-            ("VolunteerMatch", "https://www.volunteermatch.org/"),
-            ("Catchafire", "https://www.catchafire.org/"),
+            StarterLink("VolunteerMatch", "https://www.volunteermatch.org/", CHECKED),
+            StarterLink("Catchafire", "https://www.catchafire.org/", CHECKED),
         ),
     ),
     StarterActivity(

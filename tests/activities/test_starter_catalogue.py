@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
-from activities.models import Activity, Kind
+from activities.models import Activity, ActivityLink, Kind
 from activities.starter import STARTER_ACTIVITIES
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +40,9 @@ def test_it_never_overwrites_an_admins_edits():
     park.status = Activity.Status.DRAFT
     park.save()
     park.links.create(label="City parks", url="https://example.org/")
+    meetup = ActivityLink.objects.get(activity__slug="join-a-meetup-group")
+    meetup.verified_on = None
+    meetup.save()
     online = Kind.objects.get(slug="online")
     online.name = "On the internet"
     online.save()
@@ -46,6 +50,8 @@ def test_it_never_overwrites_an_admins_edits():
     park.refresh_from_db()
     assert (park.title, park.status) == ("A walk in the park", Activity.Status.DRAFT)
     assert park.links.count() == 1
+    meetup.refresh_from_db()
+    assert meetup.verified_on is None
     assert Kind.objects.get(slug="online").name == "On the internet"
 
 
@@ -99,8 +105,27 @@ def test_every_suggestion_in_the_guide_is_in_its_quadrant_with_the_services_it_n
 
 def test_no_starter_activity_sends_people_to_woebot_whose_app_closed():
     for item in STARTER_ACTIVITIES:
-        for label, url in item.links:
-            assert "woebot" not in f"{label} {url}".lower(), item.slug
+        for link in item.links:
+            assert "woebot" not in f"{link.label} {link.url}".lower(), item.slug
+
+
+def test_every_starter_link_carries_the_day_it_was_checked():
+    links = [link for item in STARTER_ACTIVITIES for link in item.links]
+    assert len(links) >= 12
+    for link in links:
+        assert link.url.startswith("https://"), link.label
+        assert link.verified_on is not None, link.label
+        assert link.verified_on <= timezone.localdate(), link.label
+
+
+def test_the_loader_stores_each_links_check_date():
+    call_command("load_starter_catalogue")
+    stored = set(ActivityLink.objects.values_list("activity__slug", "label", "url", "verified_on"))
+    assert stored == {
+        (item.slug, link.label, link.url, link.verified_on)
+        for item in STARTER_ACTIVITIES
+        for link in item.links
+    }
 
 
 def test_the_chatbot_activity_still_offers_a_supportive_chat_app():
