@@ -54,8 +54,14 @@ def starter_catalogue_load() -> tuple[int, int]:
         )
         activity.kinds.set([kinds[slug] for slug in item.kinds])
         ActivityLink.objects.bulk_create(
-            ActivityLink(activity=activity, label=label, url=url, order=i)
-            for i, (label, url) in enumerate(item.links)
+            ActivityLink(
+                activity=activity,
+                label=link.label,
+                url=link.url,
+                verified_on=link.verified_on,
+                order=i,
+            )
+            for i, link in enumerate(item.links)
         )
         ReadyMessage.objects.bulk_create(
             ReadyMessage(activity=activity, text=text, order=i)

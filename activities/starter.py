@@ -1,12 +1,22 @@
 """The starter catalogue: every suggestion in the guide "Connecting with others",
-written in Connect's own words. `manage.py load_starter_catalogue` loads it."""
+written in Connect's own words. `manage.py load_starter_catalogue` loads it.
+
+Each outside link carries the day it was checked against public material that
+shows the service still exists at that address and still does what the
+activity says. A link that could not be confirmed keeps `verified_on=None`, and
+the page says it has not been checked yet. The sources are listed in
+docs/activities.md ("Starter link sources").
+"""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 HOME, OUT = "home", "out"
 LOW, HIGH = "low", "high"
 
 SOURCE = "Starter catalogue, from the guide “Connecting with others”"
+
+CHECKED = date(2026, 11, 26)
 
 KINDS = [
     # (slug, name)
@@ -21,6 +31,13 @@ KINDS = [
 
 
 @dataclass(frozen=True)
+class StarterLink:
+    label: str
+    url: str
+    verified_on: date | None = None
+
+
+@dataclass(frozen=True)
 class StarterActivity:
     slug: str
     title: str
@@ -31,7 +48,7 @@ class StarterActivity:
     setting: str
     effort: str
     kinds: tuple[str, ...]
-    links: tuple[tuple[str, str], ...] = ()
+    links: tuple[StarterLink, ...] = ()
     messages: tuple[str, ...] = ()
     links_to_helplines: bool = False
     source_note: str = field(default=SOURCE)
@@ -129,9 +146,13 @@ STARTER_ACTIVITIES = [
         title="Chat with a supportive AI app",
         summary="Type to an app designed to listen, when talking to a person feels like too much.",
         body=(
-            "Some apps are built to offer supportive chat, using ideas from talking therapies. "
-            "The guide names **Wysa** and **Woebot**. Check which are open to new users where "
-            "you live, and read how each one handles your data before you start.\n\n"
+            "Some apps are made for supportive chat, built on ideas from talking therapies. "
+            "**Wysa** is one: you type how you feel, and it answers with gentle questions and "
+            "short exercises. The basic app is free and you only need a nickname to start. "
+            "Have a look at how it handles your data, and whether it is open to new users "
+            "where you live, before you begin.\n\n"
+            "You may have heard of **Woebot** too. Its app closed at the end of June 2025, "
+            "so it is no longer an option.\n\n"
             "An app is not a person, and it is not crisis help. It can be a low-pressure "
             "place to put feelings into words."
         ),
@@ -143,7 +164,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=LOW,
         kinds=("online", "low-talk"),
-        links=(("Wysa", "https://www.wysa.com/"), ("Woebot", "https://woebothealth.com/")),
+        links=(StarterLink("Wysa", "https://www.wysa.com/", CHECKED),),
     ),
     StarterActivity(
         slug="online-peer-support",
@@ -161,7 +182,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=LOW,
         kinds=("online", "support-group"),
-        links=(("7 Cups", "https://www.7cups.com/"),),
+        links=(StarterLink("7 Cups", "https://www.7cups.com/", CHECKED),),
     ),
     StarterActivity(
         slug="reply-in-the-comments",
@@ -224,8 +245,10 @@ STARTER_ACTIVITIES = [
             "Support groups meet by video or phone, so you can join from your sofa. Many let "
             "you keep your camera and microphone off and simply listen until you feel ready "
             "to speak.\n\n"
-            "The Depression and Bipolar Support Alliance and NAMI both run free groups led by "
-            "peers."
+            "The Depression and Bipolar Support Alliance runs online groups for adults, led by "
+            "people who live with depression or bipolar disorder themselves. Places can fill "
+            "up, so it helps to arrive a few minutes early. NAMI's Connection groups are free "
+            "and led by peers too, and many local ones meet by video."
         ),
         first_step="Find one group's next meeting time and put it in your calendar.",
         why_it_helps="Hearing how others cope gives you ideas, and shows you are not alone.",
@@ -233,8 +256,10 @@ STARTER_ACTIVITIES = [
         effort=HIGH,
         kinds=("online", "support-group"),
         links=(
-            ("Depression and Bipolar Support Alliance", "https://www.dbsalliance.org/"),
-            ("NAMI", "https://www.nami.org/"),
+            StarterLink(
+                "Depression and Bipolar Support Alliance", "https://www.dbsalliance.org/", CHECKED
+            ),
+            StarterLink("NAMI", "https://www.nami.org/", CHECKED),
         ),
     ),
     StarterActivity(
@@ -278,15 +303,15 @@ STARTER_ACTIVITIES = [
         summary="Help students from low-income families with schoolwork, from home.",
         body=(
             "UPchieve connects volunteers with high-school students from low-income families "
-            "who want help with homework, college applications or study skills. Sessions "
-            "happen online, by chat, whenever you have time."
+            "who want help with their schoolwork. Sessions happen online, by chat and a shared "
+            "whiteboard, with no camera or microphone, whenever you have half an hour free."
         ),
         first_step="Read UPchieve's volunteer page and see which subjects you could help with.",
         why_it_helps="Helping someone else can lift your mood and remind you what you can give.",
         setting=HOME,
         effort=HIGH,
         kinds=("online", "volunteering"),
-        links=(("UPchieve", "https://upchieve.org/"),),
+        links=(StarterLink("UPchieve", "https://upchieve.org/", CHECKED),),
     ),
     StarterActivity(
         slug="help-veterans-with-hire-heroes-usa",
@@ -302,7 +327,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=HIGH,
         kinds=("online", "volunteering"),
-        links=(("Hire Heroes USA", "https://www.hireheroesusa.org/"),),
+        links=(StarterLink("Hire Heroes USA", "https://www.hireheroesusa.org/", CHECKED),),
     ),
     StarterActivity(
         slug="listen-at-7-cups",
@@ -318,7 +343,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=HIGH,
         kinds=("online", "volunteering", "one-to-one"),
-        links=(("7 Cups", "https://www.7cups.com/"),),
+        links=(StarterLink("7 Cups", "https://www.7cups.com/", CHECKED),),
     ),
     StarterActivity(
         slug="volunteer-with-be-my-eyes",
@@ -334,7 +359,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=HIGH,
         kinds=("online", "volunteering", "one-to-one"),
-        links=(("Be My Eyes", "https://www.bemyeyes.com/"),),
+        links=(StarterLink("Be My Eyes", "https://www.bemyeyes.com/", CHECKED),),
     ),
     StarterActivity(
         slug="send-cards-with-chemo-angels",
@@ -342,14 +367,15 @@ STARTER_ACTIVITIES = [
         summary="Write a weekly card or letter to someone going through chemotherapy.",
         body=(
             "Chemo Angels pairs volunteers with people having chemotherapy. You send a card "
-            "or a short letter each week to brighten their days. You apply on their website."
+            "or a short letter by post each week to brighten their days. Volunteers need to be "
+            "25 or older, and you apply on their website."
         ),
         first_step="Read about Chemo Angels and what being an angel involves.",
         why_it_helps="Writing to someone regularly builds a steady, gentle connection.",
         setting=HOME,
         effort=HIGH,
         kinds=("volunteering", "low-talk", "one-to-one"),
-        links=(("Chemo Angels", "https://www.chemoangels.com/"),),
+        links=(StarterLink("Chemo Angels", "https://www.chemoangels.com/", CHECKED),),
     ),
     StarterActivity(
         slug="find-virtual-volunteering",
@@ -364,7 +390,7 @@ STARTER_ACTIVITIES = [
         setting=HOME,
         effort=HIGH,
         kinds=("online", "volunteering"),
-        links=(("VolunteerMatch", "https://www.volunteermatch.org/"),),
+        links=(StarterLink("VolunteerMatch", "https://www.volunteermatch.org/", CHECKED),),
     ),
     # Out of the house, low effort.
     StarterActivity(
@@ -469,7 +495,7 @@ STARTER_ACTIVITIES = [
         setting=OUT,
         effort=HIGH,
         kinds=("hobby",),
-        links=(("Meetup", "https://www.meetup.com/"),),
+        links=(StarterLink("Meetup", "https://www.meetup.com/", CHECKED),),
     ),
     StarterActivity(
         slug="take-an-adult-class",
@@ -495,7 +521,8 @@ STARTER_ACTIVITIES = [
         body=(
             "Volunteering puts you alongside others working towards the same goal. Search for "
             '"volunteer" plus your town, or the name of an organisation you care about. '
-            "VolunteerMatch and Catchafire list opportunities too."
+            "VolunteerMatch lists local roles too. If you'd like to use a work skill, "
+            "Catchafire matches volunteers with projects for nonprofits, mostly done online."
         ),
         first_step="Search for volunteer roles near you and save one to look at later.",
         why_it_helps="Helping others and working as a team can both lift your mood.",
@@ -503,8 +530,8 @@ STARTER_ACTIVITIES = [
         effort=HIGH,
         kinds=("volunteering",),
         links=(
-            ("VolunteerMatch", "https://www.volunteermatch.org/"),
-            ("Catchafire", "https://www.catchafire.org/"),
+            StarterLink("VolunteerMatch", "https://www.volunteermatch.org/", CHECKED),
+            StarterLink("Catchafire", "https://www.catchafire.org/", CHECKED),
         ),
     ),
     StarterActivity(

@@ -175,6 +175,22 @@ def test_detail_shows_body_first_step_links_and_kinds(client):
     assert '<a href="https://example.org/parks" rel="noopener noreferrer">Dog parks' in html
 
 
+def test_detail_says_plainly_when_a_link_has_not_been_checked_yet(client):
+    activity = make_activity()
+    activity.links.create(
+        label="Checked site", url="https://example.org/a", verified_on=date(2026, 11, 26), order=0
+    )
+    activity.links.create(label="New site", url="https://example.org/b", order=1)
+    html = client.get(activity.get_absolute_url()).content.decode()
+    section = html.split('id="links-heading"')[1].split("</section>")[0]
+    checked, unchecked = section.split("</li>")[:2]
+    assert "Checked site" in checked
+    assert "(checked 26 November 2026)" in checked
+    assert "not checked" not in checked
+    assert "New site" in unchecked
+    assert "(not checked yet)" in unchecked
+
+
 def test_detail_never_renders_raw_html_from_the_database(client):
     activity = make_activity(
         body='<script>alert(1)</script> <img src=x onerror="alert(2)"> [link](javascript:alert(3))'

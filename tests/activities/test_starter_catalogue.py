@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
-from activities.models import Activity, Kind
+from activities.models import Activity, ActivityLink, Kind
 from activities.starter import STARTER_ACTIVITIES
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +40,9 @@ def test_it_never_overwrites_an_admins_edits():
     park.status = Activity.Status.DRAFT
     park.save()
     park.links.create(label="City parks", url="https://example.org/")
+    meetup = ActivityLink.objects.get(activity__slug="join-a-meetup-group")
+    meetup.verified_on = None
+    meetup.save()
     online = Kind.objects.get(slug="online")
     online.name = "On the internet"
     online.save()
@@ -46,6 +50,8 @@ def test_it_never_overwrites_an_admins_edits():
     park.refresh_from_db()
     assert (park.title, park.status) == ("A walk in the park", Activity.Status.DRAFT)
     assert park.links.count() == 1
+    meetup.refresh_from_db()
+    assert meetup.verified_on is None
     assert Kind.objects.get(slug="online").name == "On the internet"
 
 
@@ -62,7 +68,7 @@ GUIDE_SUGGESTIONS = {
     "send-a-short-text": ("home", "low", []),
     "make-a-short-call": ("home", "low", []),
     "just-be-with-someone": ("home", "low", []),
-    "chat-with-a-support-app": ("home", "low", ["Wysa", "Woebot"]),
+    "chat-with-a-support-app": ("home", "low", ["Wysa"]),
     "online-peer-support": ("home", "low", []),
     "reply-in-the-comments": ("home", "low", []),
     "join-an-interest-forum": ("home", "low", ["Reddit", "Facebook"]),
@@ -95,6 +101,45 @@ def test_every_suggestion_in_the_guide_is_in_its_quadrant_with_the_services_it_n
         text = " ".join([activity.title, activity.summary, activity.body])
         for word in words:
             assert word in text, (slug, word)
+
+
+def test_no_starter_activity_sends_people_to_woebot_whose_app_closed():
+    for item in STARTER_ACTIVITIES:
+        for link in item.links:
+            assert "woebot" not in f"{link.label} {link.url}".lower(), item.slug
+
+
+def test_every_starter_link_carries_the_day_it_was_checked():
+    links = [link for item in STARTER_ACTIVITIES for link in item.links]
+    assert len(links) >= 12
+    for link in links:
+        assert link.url.startswith("https://"), link.label
+        assert link.verified_on is not None, link.label
+        assert link.verified_on <= timezone.localdate(), link.label
+
+
+def test_the_loader_stores_each_links_check_date():
+    call_command("load_starter_catalogue")
+    stored = set(ActivityLink.objects.values_list("activity__slug", "label", "url", "verified_on"))
+    assert stored == {
+        (item.slug, link.label, link.url, link.verified_on)
+        for item in STARTER_ACTIVITIES
+        for link in item.links
+    }
+
+
+def test_starter_pages_show_the_day_each_link_was_checked(client):
+    call_command("load_starter_catalogue")
+    html = client.get("/activities/volunteer-in-person/").content.decode()
+    assert html.count("(checked 26 November 2026)") == 2
+    assert "not checked yet" not in html
+
+
+def test_the_chatbot_activity_still_offers_a_supportive_chat_app():
+    call_command("load_starter_catalogue")
+    activity = Activity.objects.get(slug="chat-with-a-support-app")
+    assert [link.label for link in activity.links.all()] == ["Wysa"]
+    assert "closed" in activity.body
 
 
 def test_the_warmline_activity_links_to_the_helplines_finder():
