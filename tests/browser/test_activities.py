@@ -4,6 +4,7 @@ from urllib.parse import unquote
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from playwright.sync_api import expect
 
 from activities.models import ActivityLog, Plan
 from tests.conftest import sign_in
@@ -50,7 +51,7 @@ def test_check_in_save_log_and_see_progress_on_a_phone(live_server, phone_page, 
     page.wait_for_url("**/activities/send-a-short-text/")
     assert_accessible(page)
     page.get_by_role("button", name="Save to My activities").click()
-    assert page.get_by_text("Saved to My activities.").is_visible()
+    expect(page.get_by_text("Saved to My activities.")).to_be_visible()
     assert Plan.objects.filter(owner=member).count() == 1
 
     page.get_by_role("navigation", name="Main").get_by_role(
@@ -69,7 +70,7 @@ def test_check_in_save_log_and_see_progress_on_a_phone(live_server, phone_page, 
     page.get_by_role("button", name="Save").click()
 
     page.wait_for_url("**/activities/my/progress/")
-    assert page.locator("svg.mood-chart").is_visible()
+    expect(page.locator("svg.mood-chart")).to_be_visible()
     assert "3.0 out of 10 before and 6.0 after, 3.0 points higher." in page.inner_text(
         "#progress-summary"
     ).replace("\n", " ")
@@ -96,8 +97,8 @@ def test_a_ready_message_opens_as_an_sms_link_with_the_members_words(live_server
     assert (
         sms_body(link.get_attribute("href")) == "Hey Sam, it's been too long! Coffee & cake soon?"
     )
-    assert page.get_by_role("button", name="Copy the text").first.is_visible()
-    assert not page.get_by_role("button", name="Use my changes").first.is_visible()
+    expect(page.get_by_role("button", name="Copy the text").first).to_be_visible()
+    expect(page.get_by_role("button", name="Use my changes").first).not_to_be_visible()
     assert_accessible(page)
 
 
@@ -105,7 +106,7 @@ def test_a_ready_message_works_without_javascript(live_server, browser, catalogu
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.goto(live_server.url + "/activities/say-yes-to-an-invitation/")
-    assert not page.get_by_role("button", name="Copy the text").first.is_visible()
+    expect(page.get_by_role("button", name="Copy the text").first).not_to_be_visible()
     page.get_by_label("Message 2").fill("Yes please, see you at 7!")
     page.get_by_role("button", name="Use my changes").nth(1).click()
     page.wait_for_load_state()

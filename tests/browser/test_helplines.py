@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from accounts.models import User
 from tests.conftest import sign_in
@@ -36,7 +37,7 @@ def test_visitor_picks_a_state_on_a_phone_and_sees_the_own_state_order(
 ):
     page = phone_page
     page.goto(live_server.url + "/helplines/")
-    assert page.get_by_role("heading", name="If you are in crisis").is_visible()
+    expect(page.get_by_role("heading", name="If you are in crisis")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Your US state").select_option("CA")
@@ -50,8 +51,8 @@ def test_visitor_picks_a_state_on_a_phone_and_sees_the_own_state_order(
     ]
     assert names.index("California Peer-Run Warm Line") < names.index("Nevada Test Warmline")
     assert names.index("Nevada Test Warmline") < names.index("NAMI HelpLine")
-    assert page.get_by_text("may have changed").is_visible()
-    assert page.locator('a[href="tel:988"]').first.is_visible()
+    expect(page.get_by_text("may have changed")).to_be_visible()
+    expect(page.locator('a[href="tel:988"]').first).to_be_visible()
     # Nothing spills sideways on a 390px screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert_accessible(page)
@@ -94,9 +95,9 @@ def test_member_remembers_their_state(live_server, browser, starter_directory):
     page.goto(live_server.url + "/helplines/?state=NC")
     page.get_by_role("button", name="Remember North Carolina as my state").click()
     page.wait_for_url("**/helplines/?state=NC")
-    assert page.get_by_text("We'll show North Carolina first").is_visible()
+    expect(page.get_by_text("We'll show North Carolina first")).to_be_visible()
     assert User.objects.get(pk=member.pk).home_state == "NC"
     page.goto(live_server.url + "/helplines/")
-    assert page.get_by_role("heading", name="Warmlines in North Carolina").is_visible()
+    expect(page.get_by_role("heading", name="Warmlines in North Carolina")).to_be_visible()
     assert_accessible(page)
     context.close()

@@ -8,6 +8,7 @@ import time
 import pytest
 from allauth.mfa import app_settings as mfa_settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from worksheets.models import AccessLogEntry, Comment, Share
 
@@ -67,7 +68,7 @@ def test_member_shares_clinician_reads_and_comments_member_stops_sharing(
     page.get_by_label("Your clinician's share code").fill(code.lower())
     page.get_by_role("button", name="Next").click()
     page.get_by_role("heading", name="Choose what to share").wait_for()
-    assert page.get_by_text(clinician.display_name).first.is_visible()
+    expect(page.get_by_text(clinician.display_name).first).to_be_visible()
     assert_accessible(page)
     page.get_by_label("For my therapist").check()
     page.get_by_label("For 30 days").check()
@@ -95,7 +96,7 @@ def test_member_shares_clinician_reads_and_comments_member_stops_sharing(
     nav = clinician_page.get_by_role("navigation", name="Main")
     nav.get_by_role("link", name="Clinician").click()
     clinician_page.get_by_role("heading", name="Clinician dashboard").wait_for()
-    assert clinician_page.get_by_text("New to you").is_visible()
+    expect(clinician_page.get_by_text("New to you")).to_be_visible()
     assert_accessible(clinician_page)
     clinician_page.get_by_role("link", name="For my therapist").click()
     clinician_page.get_by_text(STATEMENT_TEXT).wait_for()
@@ -121,14 +122,13 @@ def test_member_shares_clinician_reads_and_comments_member_stops_sharing(
     assert_accessible(page)
     page.get_by_role("button", name="Yes, stop sharing").click()
     page.get_by_text("You have stopped sharing with").wait_for()
-    assert page.get_by_text("You are not sharing anything right now.").is_visible()
-
+    expect(page.get_by_text("You are not sharing anything right now.")).to_be_visible()
     # The clinician's very next request finds nothing.
     response = clinician_page.goto(statement_url)
     assert response.status == 404
     assert not clinician_page.get_by_text(STATEMENT_TEXT).count()
     clinician_page.goto(live_server.url + "/clinician/")
-    assert clinician_page.get_by_text("Nobody is sharing with you right now.").is_visible()
+    expect(clinician_page.get_by_text("Nobody is sharing with you right now.")).to_be_visible()
     assert_accessible(clinician_page)
     context.close()
     assert not problems, problems
@@ -145,7 +145,7 @@ def test_sharing_works_on_a_phone_without_javascript(live_server, browser, membe
     page.get_by_label("For my counsellor").check()
     page.get_by_label("Until I stop sharing").check()
     page.get_by_role("button", name="Next: check and confirm").click()
-    assert page.get_by_text("Until you stop sharing.").is_visible()
+    expect(page.get_by_text("Until you stop sharing.")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.get_by_role("button", name="Yes, share these with").click()
     page.get_by_role("heading", name="Sharing now").wait_for()

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import User
 
@@ -22,13 +23,13 @@ def test_visitor_signs_up_and_lands_on_the_home_page(live_server, page, settings
     page.get_by_role("button", name="Sign Up").click()
 
     page.wait_for_url(live_server.url + "/")
-    assert page.get_by_role("link", name="Sign out").is_visible()
+    expect(page.get_by_role("link", name="Sign out")).to_be_visible()
     assert User.objects.get(email="new.member@example.com").display_name == "Kit"
 
 
 def test_sign_in_page_is_accessible(live_server, page):
     page.goto(live_server.url + "/accounts/login/")
-    assert page.get_by_role("heading", name="Sign In").is_visible()
+    expect(page.get_by_role("heading", name="Sign In")).to_be_visible()
     assert_accessible(page)
 
 
@@ -37,8 +38,8 @@ def test_menu_works_on_a_phone_without_javascript(live_server, browser):
     page = context.new_page()
     page.goto(live_server.url + "/")
     nav = page.get_by_role("navigation", name="Main")
-    assert nav.get_by_role("link", name="Sign in").is_visible()
-    assert nav.get_by_role("link", name="Helplines").is_visible()
+    expect(nav.get_by_role("link", name="Sign in")).to_be_visible()
+    expect(nav.get_by_role("link", name="Helplines")).to_be_visible()
     context.close()
 
 
@@ -47,6 +48,6 @@ def test_skip_link_moves_focus_to_the_main_content(live_server, page):
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to main content")
     assert skip.evaluate("el => el === document.activeElement")
-    assert skip.is_visible()
+    expect(skip).to_be_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"

@@ -1,5 +1,6 @@
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from worksheets.models import NeedsStatement, SecurityCheck
 
@@ -45,7 +46,7 @@ def test_member_writes_a_statement_prints_it_and_checks_a_relationship(live_serv
     page.get_by_label("Listen to me without jumping in to fix things").check()
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Like moving through fog.").wait_for()
-    assert page.get_by_text("Last saved").is_visible()
+    expect(page.get_by_text("Last saved")).to_be_visible()
     assert_accessible(page)
     assert NeedsStatement.objects.get(owner=member).title == "For my partner"
 
@@ -54,9 +55,9 @@ def test_member_writes_a_statement_prints_it_and_checks_a_relationship(live_serv
     assert not page.get_by_role("navigation", name="Main").count()
     assert_accessible(page)
     page.emulate_media(media="print")
-    assert not page.get_by_role("button", name="Print").is_visible()
-    assert page.get_by_text("Like moving through fog.").is_visible()
-    assert page.get_by_role("heading", name="Need help right now?").is_visible()
+    expect(page.get_by_role("button", name="Print")).not_to_be_visible()
+    expect(page.get_by_text("Like moving through fog.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Need help right now?")).to_be_visible()
     page.emulate_media(media="screen")
 
     page.goto(live_server.url + "/worksheets/")
@@ -73,11 +74,11 @@ def test_member_writes_a_statement_prints_it_and_checks_a_relationship(live_serv
 
     assert SecurityCheck.objects.filter(owner=member).count() == 2
     chart = page.get_by_role("img", name="Ratings on")
-    assert chart.is_visible()
+    expect(chart).to_be_visible()
     where = page.locator(".where-to-start")
     assert "Reliability (sometimes)" in where.inner_text()
     assert "Responsiveness (sometimes)" in where.inner_text()
-    assert page.get_by_role("heading", name="Earlier checks").is_visible()
+    expect(page.get_by_role("heading", name="Earlier checks")).to_be_visible()
     assert_accessible(page)
 
 
@@ -89,8 +90,8 @@ def test_worksheets_work_on_a_phone_without_javascript(live_server, browser, mem
     page.get_by_label("Name this statement").fill("For my friends")
     page.get_by_role("button", name="Save").click()
     page.get_by_role("link", name="Printable page").click()
-    assert page.get_by_text("use your browser's Print command").is_visible()
-    assert not page.get_by_role("button", name="Print").is_visible()
+    expect(page.get_by_text("use your browser's Print command")).to_be_visible()
+    expect(page.get_by_role("button", name="Print")).not_to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     page.goto(live_server.url + "/worksheets/relationships/new/")
