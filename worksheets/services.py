@@ -37,25 +37,28 @@ M = TypeVar("M", bound=models.Model)
 Versioned = NeedsStatement | Relationship
 
 
-def _create_once(model: type[M], *, owner: User, token: uuid.UUID, values: dict[str, Any]) -> M:
+def _create_once(
+    model: type[M], *, owner: User, token: uuid.UUID, values: dict[str, Any]
+) -> tuple[M, bool]:
     """Create a row, unless one with this owner and one-time form token exists:
-    then return that one. A double click or a resubmitted form makes one row."""
+    then return that one. A double click or a resubmitted form makes one row.
+    Returns the row and whether this call created it."""
     existing = model.objects.filter(owner=owner, creation_token=token).first()
     if existing is not None:
-        return existing
+        return existing, False
     try:
         with transaction.atomic():
-            return model.objects.create(owner=owner, creation_token=token, **values)
+            return model.objects.create(owner=owner, creation_token=token, **values), True
     except IntegrityError:
-        return model.objects.get(owner=owner, creation_token=token)
+        return model.objects.get(owner=owner, creation_token=token), False
 
 
 def statement_create(*, owner: User, token: uuid.UUID, values: dict[str, Any]) -> NeedsStatement:
-    return _create_once(NeedsStatement, owner=owner, token=token, values=values)
+    return _create_once(NeedsStatement, owner=owner, token=token, values=values)[0]
 
 
 def relationship_create(*, owner: User, token: uuid.UUID, values: dict[str, Any]) -> Relationship:
-    return _create_once(Relationship, owner=owner, token=token, values=values)
+    return _create_once(Relationship, owner=owner, token=token, values=values)[0]
 
 
 def security_check_create(
@@ -66,7 +69,7 @@ def security_check_create(
         owner=relationship.owner,
         token=token,
         values={**values, "relationship": relationship},
-    )
+    )[0]
 
 
 def test_drive_create(
@@ -77,7 +80,7 @@ def test_drive_create(
         owner=relationship.owner,
         token=token,
         values={**values, "relationship": relationship},
-    )
+    )[0]
 
 
 def _link(worksheet: Versioned) -> dict[str, Versioned]:
@@ -164,25 +167,24 @@ def share_create(
     """Share the chosen worksheets with a verified clinician, and tell them by
     email. Sending the consent form twice makes one share."""
     _check_owned(owner, [*statements, *relationships])
-    existing = Share.objects.filter(owner=owner, creation_token=token).first()
-    if existing is not None:
-        return existing
     expires_at = None
     if expiry != Share.Expiry.UNTIL_STOPPED:
         expires_at = timezone.now() + timedelta(days=int(expiry))
-    try:
-        with transaction.atomic():
-            share = Share.objects.create(
-                owner=owner,
-                clinician=clinician,
-                clinician_name=str(clinician.clinician_profile),
-                expires_at=expires_at,
-                creation_token=token,
-            )
-            share.statements.set(statements)
-            share.relationships.set(relationships)
-    except IntegrityError:
-        return Share.objects.get(owner=owner, creation_token=token)
+    with transaction.atomic():
+        share, created = _create_once(
+            Share,
+            owner=owner,
+            token=token,
+            values={
+                "clinician": clinician,
+                "clinician_name": str(clinician.clinician_profile),
+                "expires_at": expires_at,
+            },
+        )
+        if not created:
+            return share
+        share.statements.set(statements)
+        share.relationships.set(relationships)
     security_log.info(
         "share_created share=%s owner=%s clinician=%s", share.pk, owner.pk, clinician.pk
     )
@@ -236,28 +238,25 @@ def comment_create(
     """Add a message to the conversation between the worksheet's owner and
     `clinician`, written by either. A clinician's message is announced to the
     member by email, with a link only. Sending the form twice adds one."""
-    owner = worksheet.owner
-    existing = Comment.objects.filter(owner=owner, creation_token=token).first()
-    if existing is not None:
-        return existing
     from_clinician = author.pk == clinician.pk
-    try:
-        with transaction.atomic():
-            comment = Comment.objects.create(
-                owner=owner,
-                clinician=clinician,
-                clinician_name=str(clinician.clinician_profile),
-                from_clinician=from_clinician,
-                text=text,
-                creation_token=token,
-                **_link(worksheet),
-            )
-    except IntegrityError:
-        return Comment.objects.get(owner=owner, creation_token=token)
+    comment, created = _create_once(
+        Comment,
+        owner=worksheet.owner,
+        token=token,
+        values={
+            "clinician": clinician,
+            "clinician_name": str(clinician.clinician_profile),
+            "from_clinician": from_clinician,
+            "text": text,
+            **_link(worksheet),
+        },
+    )
+    if not created:
+        return comment
     if from_clinician:
         name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
         path = reverse(f"worksheets:{name}-detail", args=[worksheet.pk]) + "#comments"
-        _email(to=owner.email, template="comment_added", path=path)
+        _email(to=worksheet.owner.email, template="comment_added", path=path)
     return comment
 
 
