@@ -52,10 +52,9 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
 
 
-@pytest.fixture
-def page(page):
-    """Every browser test fails on a Content-Security-Policy violation or a
-    JavaScript error."""
+def watch(page) -> list[str]:
+    """Collect the page's Content-Security-Policy violations and JavaScript
+    errors into the returned list."""
     problems: list[str] = []
     page.on(
         "console",
@@ -66,6 +65,14 @@ def page(page):
         ),
     )
     page.on("pageerror", lambda exc: problems.append(str(exc)))
+    return problems
+
+
+@pytest.fixture
+def page(page):
+    """Every browser test fails on a Content-Security-Policy violation or a
+    JavaScript error."""
+    problems = watch(page)
     yield page
     assert not problems, problems
 

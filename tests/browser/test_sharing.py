@@ -14,7 +14,7 @@ from worksheets.models import AccessLogEntry, Comment, Share
 
 from ..conftest import sign_in
 from ..factories import PASSWORD, current_totp_code, make_statement
-from .conftest import PHONE, assert_accessible
+from .conftest import PHONE, assert_accessible, watch
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,21 +26,6 @@ def signed_in(context, live_server, user) -> None:
     client = sign_in(Client(), user)
     cookie = client.cookies["sessionid"]
     context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
-
-
-def watch(page) -> list[str]:
-    """Collect CSP violations and JavaScript errors, as the `page` fixture does."""
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda msg: (
-            problems.append(msg.text)
-            if msg.type == "error" and "Content Security Policy" in msg.text
-            else None
-        ),
-    )
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    return problems
 
 
 def fresh_totp_code() -> str:
