@@ -188,11 +188,10 @@ def make_test_drive(relationship, **values):
 
 
 def make_unsaved_edit(worksheet, **values):
-    link = "statement" if isinstance(worksheet, worksheets.NeedsStatement) else "relationship"
     values.setdefault("data", {})
     values.setdefault("base_version", worksheet.version)
     return worksheets.UnsavedEdit.objects.create(
-        owner=worksheet.owner, **{link: worksheet}, **values
+        owner=worksheet.owner, worksheet_id=worksheet.worksheet_id, **values
     )
 
 
@@ -207,20 +206,18 @@ def make_share(
     """A share made directly, without the consent flow or its email."""
     fields.setdefault("clinician_name", f"{clinician.display_name}, Psychologist")
     share = worksheets.Share.objects.create(owner=owner, clinician=clinician, **fields)
-    share.statements.set(statements)
-    share.relationships.set(relationships)
+    share.worksheets.set([worksheet.worksheet_id for worksheet in (*statements, *relationships)])
     return share
 
 
 def make_comment(worksheet, clinician: User, *, from_clinician: bool = True, **values):
-    link = "statement" if isinstance(worksheet, worksheets.NeedsStatement) else "relationship"
     values.setdefault("text", "Thank you for sharing this.")
     values.setdefault("clinician_name", f"{clinician.display_name}, Psychologist")
     return worksheets.Comment.objects.create(
         owner=worksheet.owner,
         clinician=clinician,
         from_clinician=from_clinician,
-        **{link: worksheet},
+        worksheet_id=worksheet.worksheet_id,
         **values,
     )
 

@@ -1,4 +1,5 @@
 import uuid
+from functools import cache
 
 from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
@@ -7,6 +8,7 @@ from django import forms
 
 from accounts.models import SHARE_CODE_LENGTH, User, share_code_normalise
 
+from . import registry
 from .models import (
     ELEMENTS,
     Comment,
@@ -17,6 +19,7 @@ from .models import (
     SecurityCheck,
     Share,
     TestDrive,
+    WorksheetModel,
 )
 
 
@@ -115,14 +118,6 @@ class NeedsStatementForm(forms.ModelForm):
         self.fields["title"].widget.attrs["autocomplete"] = "off"
 
 
-class StatementCreateForm(CreateOnceForm, NeedsStatementForm):
-    pass
-
-
-class StatementEditForm(VersionedForm, NeedsStatementForm):
-    pass
-
-
 class RelationshipForm(forms.ModelForm):
     class Meta:
         model = Relationship
@@ -138,12 +133,16 @@ class RelationshipForm(forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "off"
 
 
-class RelationshipCreateForm(CreateOnceForm, RelationshipForm):
-    pass
+@cache
+def create_form_for(kind: registry.WorksheetKind) -> type[forms.ModelForm]:
+    """The kind's form, made safe to send twice."""
+    return type(f"{kind.form.__name__}Create", (CreateOnceForm, kind.form), {})
 
 
-class RelationshipEditForm(VersionedForm, RelationshipForm):
-    pass
+@cache
+def edit_form_for(kind: registry.WorksheetKind) -> type[forms.ModelForm]:
+    """The kind's form, remembering which version the member started from."""
+    return type(f"{kind.form.__name__}Edit", (VersionedForm, kind.form), {})
 
 
 class SecurityCheckForm(CreateOnceForm, forms.ModelForm):
@@ -223,40 +222,44 @@ class ShareCodeForm(forms.Form):
 
 
 class WorksheetChoiceForm(forms.Form):
-    """Which of the member's own worksheets to share: at least one. A kind
-    of worksheet the member has none of is left out."""
-
-    statements = forms.ModelMultipleChoiceField(
-        label="Needs statements",
-        queryset=NeedsStatement.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    relationships = forms.ModelMultipleChoiceField(
-        label="Relationships",
-        queryset=Relationship.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text="A relationship is shared with its notes, security checks and test drives.",
-    )
+    """Which of the member's own worksheets to share: at least one. One list
+    of checkboxes per kind, named after the kind (`WorksheetKind.plural`); a
+    kind the member has none of is left out. `cleaned_data["worksheets"]`
+    holds every chosen worksheet, kind by kind."""
 
     def __init__(self, *args, owner: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["statements"].queryset = NeedsStatement.objects.owned_by(owner).only(
-            "pk", "title", "owner_id"
-        )
-        self.fields["relationships"].queryset = Relationship.objects.owned_by(owner).only(
-            "pk", "name", "owner_id"
-        )
-        for name in ("statements", "relationships"):
-            if not self.fields[name].queryset.exists():
-                del self.fields[name]
+        for kind in registry.kinds():
+            choices = kind.model.objects.owned_by(owner).for_lists()
+            if choices.exists():
+                self.fields[kind.plural] = forms.ModelMultipleChoiceField(
+                    label=kind.label,
+                    queryset=choices,
+                    widget=forms.CheckboxSelectMultiple,
+                    required=False,
+                    help_text=kind.share_help,
+                )
+        self.order_fields([kind.plural for kind in registry.kinds()])
+
+    @property
+    def has_choices(self) -> bool:
+        return any(kind.plural in self.fields for kind in registry.kinds())
+
+    @staticmethod
+    def initial_for(share: Share) -> dict[str, list[int]]:
+        """What `share` covers now, as the form's starting choices."""
+        initial: dict[str, list[int]] = {}
+        for worksheet in share.covered():
+            initial.setdefault(worksheet.kind_info.plural, []).append(worksheet.pk)
+        return initial
 
     def clean(self) -> dict:
         data = super().clean()
-        for name in ("statements", "relationships"):
-            data.setdefault(name, [])
-        if not self.errors and not (data["statements"] or data["relationships"]):
+        chosen: list[WorksheetModel] = []
+        for kind in registry.kinds():
+            chosen.extend(data.get(kind.plural) or [])
+        data["worksheets"] = chosen
+        if not self.errors and not chosen:
             raise forms.ValidationError("Please tick at least one worksheet to share.")
         return data
 

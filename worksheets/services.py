@@ -12,29 +12,30 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
 
+from . import registry
 from .models import (
     AccessLogEntry,
     Comment,
-    NeedsStatement,
     Relationship,
     SecurityCheck,
     Share,
     TestDrive,
     UnsavedEdit,
+    Worksheet,
+    WorksheetModel,
 )
 
 security_log = logging.getLogger("connect.security")
 mail_log = logging.getLogger("connect.mail")
 
 M = TypeVar("M", bound=models.Model)
-Versioned = NeedsStatement | Relationship
 
 
 def _create_once(
@@ -53,12 +54,12 @@ def _create_once(
         return model.objects.get(owner=owner, creation_token=token), False
 
 
-def statement_create(*, owner: User, token: uuid.UUID, values: dict[str, Any]) -> NeedsStatement:
-    return _create_once(NeedsStatement, owner=owner, token=token, values=values)[0]
-
-
-def relationship_create(*, owner: User, token: uuid.UUID, values: dict[str, Any]) -> Relationship:
-    return _create_once(Relationship, owner=owner, token=token, values=values)[0]
+def worksheet_create(
+    *, kind: registry.WorksheetKind, owner: User, token: uuid.UUID, values: dict[str, Any]
+) -> WorksheetModel:
+    """A new worksheet of `kind`, with its family row. Sending the form twice makes one."""
+    with transaction.atomic():
+        return _create_once(kind.model, owner=owner, token=token, values=values)[0]
 
 
 def security_check_create(
@@ -83,17 +84,12 @@ def test_drive_create(
     )[0]
 
 
-def _link(worksheet: Versioned) -> dict[str, Versioned]:
-    """The keyword that points a comment, log row or unsaved edit at `worksheet`."""
-    return {"statement" if isinstance(worksheet, NeedsStatement) else "relationship": worksheet}
-
-
 def _matches(obj: models.Model, values: dict[str, Any]) -> bool:
     return all(getattr(obj, name) == value for name, value in values.items())
 
 
 def worksheet_save(
-    *, worksheet: Versioned, values: dict[str, Any], base_version: int
+    *, worksheet: WorksheetModel, values: dict[str, Any], base_version: int
 ) -> UnsavedEdit | None:
     """Save `values` if the worksheet is still at `base_version`.
 
@@ -109,7 +105,10 @@ def worksheet_save(
     if updated or _matches(worksheet, values):
         return None
     return UnsavedEdit.objects.create(
-        owner=worksheet.owner, data=values, base_version=base_version, **_link(worksheet)
+        owner=worksheet.owner,
+        worksheet_id=worksheet.worksheet_id,
+        data=values,
+        base_version=base_version,
     )
 
 
@@ -122,7 +121,7 @@ def unsaved_edit_resolve(
     changed again meanwhile."""
     with transaction.atomic():
         conflict = worksheet_save(
-            worksheet=unsaved.worksheet, values=values, base_version=base_version
+            worksheet=unsaved.worksheet.content, values=values, base_version=base_version
         )
         if conflict is not None:
             unsaved.data = conflict.data
@@ -150,7 +149,7 @@ def _email(*, to: str, template: str, path: str) -> None:
         mail_log.exception("notification_failed template=%s", template)
 
 
-def _check_owned(owner: User, worksheets: list[Versioned]) -> None:
+def _check_owned(owner: User, worksheets: list[WorksheetModel]) -> None:
     if any(worksheet.owner_id != owner.pk for worksheet in worksheets):
         raise ValueError("A member can only share their own worksheets.")
 
@@ -159,14 +158,13 @@ def share_create(
     *,
     owner: User,
     clinician: User,
-    statements: list[NeedsStatement],
-    relationships: list[Relationship],
+    worksheets: list[WorksheetModel],
     expiry: str,
     token: uuid.UUID,
 ) -> Share:
-    """Share the chosen worksheets with a verified clinician, and tell them by
-    email. Sending the consent form twice makes one share."""
-    _check_owned(owner, [*statements, *relationships])
+    """Share the chosen worksheets, of any kinds, with a verified clinician,
+    and tell them by email. Sending the consent form twice makes one share."""
+    _check_owned(owner, worksheets)
     expires_at = None
     if expiry != Share.Expiry.UNTIL_STOPPED:
         expires_at = timezone.now() + timedelta(days=int(expiry))
@@ -183,8 +181,7 @@ def share_create(
         )
         if not created:
             return share
-        share.statements.set(statements)
-        share.relationships.set(relationships)
+        share.worksheets.set([worksheet.worksheet_id for worksheet in worksheets])
     security_log.info(
         "share_created share=%s owner=%s clinician=%s", share.pk, owner.pk, clinician.pk
     )
@@ -193,13 +190,10 @@ def share_create(
 
 
 @transaction.atomic
-def share_update(
-    *, share: Share, statements: list[NeedsStatement], relationships: list[Relationship]
-) -> None:
+def share_update(*, share: Share, worksheets: list[WorksheetModel]) -> None:
     """Change which worksheets an active share covers."""
-    _check_owned(share.owner, [*statements, *relationships])
-    share.statements.set(statements)
-    share.relationships.set(relationships)
+    _check_owned(share.owner, worksheets)
+    share.worksheets.set([worksheet.worksheet_id for worksheet in worksheets])
     security_log.info("share_changed share=%s owner=%s", share.pk, share.owner_id)
 
 
@@ -233,7 +227,7 @@ def shares_end_for_clinician(*, clinician: User) -> int:
 
 
 def comment_create(
-    *, worksheet: Versioned, author: User, clinician: User, text: str, token: uuid.UUID
+    *, worksheet: WorksheetModel, author: User, clinician: User, text: str, token: uuid.UUID
 ) -> Comment:
     """Add a message to the conversation between the worksheet's owner and
     `clinician`, written by either. A clinician's message is announced to the
@@ -248,19 +242,20 @@ def comment_create(
             "clinician_name": str(clinician.clinician_profile),
             "from_clinician": from_clinician,
             "text": text,
-            **_link(worksheet),
+            "worksheet_id": worksheet.worksheet_id,
         },
     )
     if not created:
         return comment
     if from_clinician:
-        name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
-        path = reverse(f"worksheets:{name}-detail", args=[worksheet.pk]) + "#comments"
+        path = worksheet.get_absolute_url() + "#comments"
         _email(to=worksheet.owner.email, template="comment_added", path=path)
     return comment
 
 
-def access_log_record(*, reader: User, worksheet: Versioned, kind: str) -> AccessLogEntry | None:
+def access_log_record(
+    *, reader: User, worksheet: WorksheetModel, kind: str
+) -> AccessLogEntry | None:
     """Log a read of `worksheet` by anyone other than its owner (a clinician it
     is shared with). Call it from every view that shows worksheet content."""
     if reader.pk == worksheet.owner_id:
@@ -270,95 +265,78 @@ def access_log_record(*, reader: User, worksheet: Versioned, kind: str) -> Acces
         clinician=reader,
         clinician_name=str(reader.clinician_profile),
         kind=kind,
-        **_link(worksheet),
+        worksheet_id=worksheet.worksheet_id,
     )
 
 
 def member_data_export(*, owner: User) -> dict[str, list[dict]]:
-    """Every worksheet a member keeps, for their data download."""
-    statements = NeedsStatement.objects.filter(owner=owner).order_by("created_at", "pk")
-    relationships = (
-        Relationship.objects.filter(owner=owner)
-        .prefetch_related("checks", "test_drives")
-        .order_by("created_at", "pk")
+    """Every worksheet a member keeps, kind by kind, and what hangs off them:
+    unsaved edits, shares, comments and the access log."""
+    kinds = registry.kinds()
+    data: dict[str, list[dict]] = {
+        kind.export_key: [
+            worksheet.export()
+            for worksheet in kind.model.objects.owned_by(owner).order_by("created_at", "pk")
+        ]
+        for kind in kinds
+    }
+    family = Worksheet.objects.with_content()
+    unsaved = UnsavedEdit.objects.owned_by(owner).prefetch_related(Prefetch("worksheet", family))
+    shares = Share.objects.owned_by(owner).prefetch_related(Prefetch("worksheets", family))
+    comments = Comment.objects.filter(owner=owner).prefetch_related(Prefetch("worksheet", family))
+    log = AccessLogEntry.objects.filter(owner=owner).select_related(
+        "worksheet", *registry.content_paths("worksheet__")
     )
-    unsaved = UnsavedEdit.objects.filter(owner=owner).select_related("statement", "relationship")
     return {
-        "needs_statements": [
-            {
-                **{name: getattr(statement, name) for name in NeedsStatement.EDITABLE_FIELDS},
-                "helps": statement.help_labels(),
-                "created_at": statement.created_at,
-                "updated_at": statement.updated_at,
-            }
-            for statement in statements
-        ],
-        "relationships": [
-            {
-                "name": relationship.name,
-                "kind": relationship.get_kind_display(),
-                "notes": relationship.notes,
-                "created_at": relationship.created_at,
-                "updated_at": relationship.updated_at,
-                "security_checks": [
-                    {
-                        "checked_on": check.checked_on,
-                        **{
-                            element["label"]: {
-                                "rating": element["rating_label"],
-                                "note": element["note"],
-                            }
-                            for element in check.elements()
-                        },
-                    }
-                    for check in sorted(relationship.checks.all(), key=lambda c: c.checked_on)
-                ],
-                "test_drives": [
-                    {"asked_on": drive.asked_on, "ask": drive.ask, "response": drive.response}
-                    for drive in sorted(relationship.test_drives.all(), key=lambda d: d.asked_on)
-                ],
-            }
-            for relationship in relationships
-        ],
+        **data,
         "unsaved_edits": [
-            {"worksheet": str(edit.worksheet), "text": edit.data, "kept_at": edit.created_at}
+            {
+                "worksheet": edit.worksheet.content.display_title,
+                "text": edit.data,
+                "kept_at": edit.created_at,
+            }
             for edit in unsaved.order_by("created_at")
         ],
         "shares": [
             {
                 "clinician": share.clinician_name,
-                "needs_statements": [statement.title for statement in share.statements.all()],
-                "relationships": [relationship.name for relationship in share.relationships.all()],
+                **{kind.export_key: [] for kind in kinds},
+                **_titles_by_kind(share.covered()),
                 "started_at": share.created_at,
                 "expires_at": share.expires_at,
                 "ended_at": share.ended_at,
                 "end_reason": share.get_end_reason_display(),
             }
-            for share in Share.objects.filter(owner=owner)
-            .prefetch_related("statements", "relationships")
-            .order_by("created_at", "pk")
+            for share in shares.order_by("created_at", "pk")
         ],
         "comments": [
             {
-                "worksheet": str(comment.statement or comment.relationship),
+                "worksheet": comment.worksheet.content.display_title,
                 "clinician": comment.clinician_name,
                 "written_by": comment.clinician_name if comment.from_clinician else "You",
                 "text": comment.text,
                 "written_at": comment.created_at,
             }
-            for comment in Comment.objects.filter(owner=owner)
-            .select_related("statement", "relationship")
-            .order_by("created_at", "pk")
+            for comment in comments.order_by("created_at", "pk")
         ],
         "access_log": [
             {
                 "clinician": entry.clinician_name,
-                "worksheet": str(entry.statement or entry.relationship or "a deleted worksheet"),
+                "worksheet": (
+                    entry.worksheet.content.display_title
+                    if entry.worksheet
+                    else "a deleted worksheet"
+                ),
                 "what": entry.get_kind_display(),
                 "viewed_at": entry.viewed_at,
             }
-            for entry in AccessLogEntry.objects.filter(owner=owner)
-            .select_related("statement", "relationship")
-            .order_by("viewed_at", "pk")
+            for entry in log.order_by("viewed_at", "pk")
         ],
     }
+
+
+def _titles_by_kind(worksheets: list[WorksheetModel]) -> dict[str, list[str]]:
+    titles: dict[str, list[str]] = {}
+    for worksheet in worksheets:
+        titles.setdefault(worksheet.kind_info.export_key, []).append(worksheet.display_title)
+    return titles

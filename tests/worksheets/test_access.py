@@ -130,8 +130,7 @@ def world(member):
     share = services.share_create(
         owner=member,
         clinician=active,
-        statements=[statement],
-        relationships=[relationship],
+        worksheets=[statement, relationship],
         expiry=ws.Share.Expiry.DAYS_90,
         token="2b8a4c5e-0000-4000-8000-000000000001",
     )
@@ -169,8 +168,7 @@ def _persona_user(persona: str, world, request):
             services.share_create(
                 owner=owner,
                 clinician=clinician,
-                statements=[statement],
-                relationships=[world["relationship"]],
+                worksheets=[statement, world["relationship"]],
                 expiry=ws.Share.Expiry.DAYS_30,
                 token="2b8a4c5e-0000-4000-8000-000000000002",
             )
@@ -200,8 +198,8 @@ def snapshot() -> str:
         ws.TestDrive,
         ws.UnsavedEdit,
         ws.Share,
-        ws.Share.statements.through,
-        ws.Share.relationships.through,
+        ws.Worksheet,
+        ws.Share.worksheets.through,
         ws.Comment,
         ws.AccessLogEntry,
         ClinicianProfile,

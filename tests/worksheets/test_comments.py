@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from worksheets import services
-from worksheets.models import Comment, NeedsStatement, Relationship, Share
+from worksheets.models import Comment, Relationship, Share
 
 from ..conftest import sign_in
 from ..factories import make_clinician, make_comment
@@ -19,13 +19,11 @@ pytestmark = pytest.mark.django_db
 
 
 def comment_url(worksheet) -> str:
-    name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
-    return reverse(f"worksheets:{name}-comment", args=[worksheet.pk])
+    return reverse(f"worksheets:{worksheet.kind_info.key}-comment", args=[worksheet.pk])
 
 
 def detail_url(worksheet) -> str:
-    name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
-    return reverse(f"worksheets:{name}-detail", args=[worksheet.pk])
+    return worksheet.get_absolute_url()
 
 
 @pytest.mark.parametrize("which", ["statement", "relationship"])
@@ -71,8 +69,7 @@ def test_a_clinician_sees_only_their_own_conversation(member, statement, share, 
     services.share_create(
         owner=member,
         clinician=other,
-        statements=[statement],
-        relationships=[],
+        worksheets=[statement],
         expiry=Share.Expiry.UNTIL_STOPPED,
         token=uuid.uuid4(),
     )
@@ -202,5 +199,5 @@ def test_a_clinicians_page_shows_whose_worksheet_it_is_and_that_reads_are_seen(
 
 def test_a_relationship_comment_goes_to_the_relationship(clinician_client, share, relationship):
     clinician_client.post(comment_url(relationship), {"text": "Noted.", "token": uuid.uuid4()})
-    assert Comment.objects.get().relationship == relationship
+    assert Comment.objects.get().worksheet.content == relationship
     assert Relationship.objects.get().comments.count() == 1

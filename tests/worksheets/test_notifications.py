@@ -86,8 +86,7 @@ def test_a_mail_failure_never_undoes_the_share(
     share = services.share_create(
         owner=member,
         clinician=clinician,
-        statements=[statement],
-        relationships=[],
+        worksheets=[statement],
         expiry="30",
         token=uuid.uuid4(),
     )

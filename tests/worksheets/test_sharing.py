@@ -96,8 +96,7 @@ def test_confirming_shares_once_even_when_sent_twice(
     share = Share.objects.get()
     assert share.owner == member
     assert share.clinician == clinician
-    assert list(share.statements.all()) == [statement]
-    assert list(share.relationships.all()) == [relationship]
+    assert share.covered() == [statement, relationship]
     assert share.clinician_name == f"{clinician.display_name}, Psychologist"
     assert timedelta(days=89) < share.expires_at - timezone.now() <= timedelta(days=90)
     assert len(mailoutbox) == 1
@@ -110,7 +109,7 @@ def test_a_member_with_statements_but_no_relationships_shares_them(started, stat
 
     started.post(CONFIRM_URL, choice(statements=[statement]))
 
-    assert list(Share.objects.get().statements.all()) == [statement]
+    assert Share.objects.get().covered() == [statement]
 
 
 def test_choosing_nothing_is_refused_with_a_message(started, statement):
@@ -231,13 +230,15 @@ def test_the_member_adds_and_removes_worksheets_from_a_share(
     assert clinician_client.get(detail_url(added)).status_code == 200
 
 
-def test_a_share_cannot_be_emptied_instead_of_stopped(member_client, share):
+def test_a_share_cannot_be_emptied_instead_of_stopped(
+    member_client, share, statement, relationship
+):
     response = member_client.post(reverse("worksheets:share-detail", args=[share.pk]), {})
     assert response.status_code == 400
-    assert share.statements.count() == 1
+    assert share.covered() == [statement, relationship]
 
 
-def test_an_ended_share_cannot_be_changed(member, member_client, share, relationship):
+def test_an_ended_share_cannot_be_changed(member, member_client, share, statement, relationship):
     Share.objects.filter(pk=share.pk).update(ended_at=timezone.now())
     other = make_relationship(member, name="Kit")
 
@@ -245,7 +246,7 @@ def test_an_ended_share_cannot_be_changed(member, member_client, share, relation
         reverse("worksheets:share-detail", args=[share.pk]), {"relationships": [other.pk]}
     )
 
-    assert list(share.relationships.all()) == [relationship]
+    assert share.covered() == [statement, relationship]
 
 
 def test_an_expired_share_shows_nothing_and_is_listed_as_ended(member, clinician, share, statement):

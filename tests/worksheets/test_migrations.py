@@ -1,0 +1,106 @@
+"""The worksheet family's migrations carry a populated database forward:
+every statement and relationship keeps its id and gets a `Worksheet` row, and
+shares, comments, unsaved edits and access-log rows follow it."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE = [("worksheets", "0002_sharing_comments_access_log")]
+AFTER = [("worksheets", "0005_drop_per_kind_links")]
+
+
+def _migrate(worksheets_target):
+    """Move the worksheets app to `worksheets_target`, every other app to its
+    latest migration, and return the models as they were at that point."""
+    executor = MigrationExecutor(connection)
+    others = [node for node in executor.loader.graph.leaf_nodes() if node[0] != "worksheets"]
+    targets = [*others, *worksheets_target]
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_family_migration_keeps_every_link():
+    old = _migrate(BEFORE)
+    User = old.get_model("accounts", "User")
+    member = User.objects.create(email="m@example.com", display_name="Sam")
+    clinician = User.objects.create(email="c@example.com", display_name="Dr. Lee")
+    Statement = old.get_model("worksheets", "NeedsStatement")
+    Relationship = old.get_model("worksheets", "Relationship")
+    # Ids that collide across kinds, as they do in a real database.
+    statement = Statement.objects.create(pk=7, owner=member, title="For my sister")
+    relationship = Relationship.objects.create(pk=7, owner=member, name="Jo")
+    other = Relationship.objects.create(pk=9, owner=member, name="Kit")
+    Share = old.get_model("worksheets", "Share")
+    share = Share.objects.create(owner=member, clinician=clinician, clinician_name="Dr. Lee")
+    share.statements.add(statement)
+    share.relationships.add(relationship)
+    Comment = old.get_model("worksheets", "Comment")
+    Comment.objects.create(
+        owner=member,
+        clinician=clinician,
+        clinician_name="Dr. Lee",
+        from_clinician=True,
+        relationship=relationship,
+        text="Thank you.",
+    )
+    old.get_model("worksheets", "UnsavedEdit").objects.create(
+        owner=member, statement=statement, data={"title": "Newer"}, base_version=1
+    )
+    Log = old.get_model("worksheets", "AccessLogEntry")
+    Log.objects.create(
+        owner=member,
+        clinician=clinician,
+        clinician_name="Dr. Lee",
+        kind="page",
+        statement=statement,
+    )
+    Log.objects.create(
+        owner=member,
+        clinician=clinician,
+        clinician_name="Dr. Lee",
+        kind="page",
+        relationship_id=999,
+    )  # a worksheet deleted long ago
+
+    new = _migrate(AFTER)
+    Worksheet = new.get_model("worksheets", "Worksheet")
+    statement = new.get_model("worksheets", "NeedsStatement").objects.get(pk=7)
+    relationship = new.get_model("worksheets", "Relationship").objects.get(pk=7)
+    other = new.get_model("worksheets", "Relationship").objects.get(pk=9)
+    assert Worksheet.objects.count() == 3
+    assert (statement.worksheet.kind, statement.worksheet.owner_id) == ("statement", member.pk)
+    assert relationship.worksheet.kind == "relationship"
+    assert len({statement.worksheet_id, relationship.worksheet_id, other.worksheet_id}) == 3
+    share = new.get_model("worksheets", "Share").objects.get()
+    assert set(share.worksheets.values_list("pk", flat=True)) == {
+        statement.worksheet_id,
+        relationship.worksheet_id,
+    }
+    comment = new.get_model("worksheets", "Comment").objects.get()
+    assert comment.worksheet_id == relationship.worksheet_id
+    unsaved = new.get_model("worksheets", "UnsavedEdit").objects.get()
+    assert unsaved.worksheet_id == statement.worksheet_id
+    logs = new.get_model("worksheets", "AccessLogEntry").objects.order_by("pk")
+    assert [log.worksheet_id for log in logs] == [statement.worksheet_id, None]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_family_migration_can_be_reversed():
+    new = _migrate(AFTER)
+    User = new.get_model("accounts", "User")
+    member = User.objects.create(email="m@example.com", display_name="Sam")
+    Worksheet = new.get_model("worksheets", "Worksheet")
+    family = Worksheet.objects.create(owner=member, kind="statement")
+    new.get_model("worksheets", "NeedsStatement").objects.create(
+        pk=3, owner=member, title="Mine", worksheet=family
+    )
+    new.get_model("worksheets", "UnsavedEdit").objects.create(
+        owner=member, worksheet=family, data={}, base_version=1
+    )
+
+    old = _migrate(BEFORE)
+    assert old.get_model("worksheets", "UnsavedEdit").objects.get().statement_id == 3
+    _migrate(AFTER)
