@@ -33,7 +33,7 @@ run: $(INSTALLED) .env
 	$(BIN)/python manage.py seed_demo
 	@echo
 	@echo "Connect is starting at http://$(HOST):$(PORT)/ (Ctrl+C stops it)."
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(INSTALLED) .env
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from helplines.states import STATE_CHOICES
+from connectapp.lib.states import STATE_CHOICES
 
 
 class UserManager(BaseUserManager["User"]):

@@ -187,6 +187,11 @@ def suggestion_create(
 
 
 @transaction.atomic
+def member_data_delete(*, owner: User, **kwargs) -> None:
+    """What deleting a member's account means here, beyond the cascade."""
+    suggestions_delete_for_owner(owner=owner)
+
+
 def suggestions_delete_for_owner(*, owner: User) -> None:
     """Erase a member's suggestions, and the suggested activities still awaiting
     review. For account deletion. Activities an admin already published stay in

@@ -2,6 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import urls as account_urls
+
 from . import views
 
 # Admin sign-in goes through allauth, so its rate limits and MFA apply.
@@ -13,7 +15,21 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("accounts/", include("accounts.urls")),
+    # The account pages, with the ones that span apps composed here.
+    path(
+        "accounts/",
+        include(
+            (
+                [
+                    *account_urls.urlpatterns,
+                    path("data/download/", views.data_download, name="data-download"),
+                    path("data/print/", views.data_print, name="data-print"),
+                    path("delete/", views.account_delete, name="delete"),
+                ],
+                account_urls.app_name,
+            )
+        ),
+    ),
     path("accounts/", include("allauth.urls")),
     path("helplines/", include("helplines.urls")),
     path("api/helplines/", include("helplines.api_urls")),

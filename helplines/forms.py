@@ -1,9 +1,10 @@
 from django import forms
 from django.db import models
 
+from connectapp.lib.states import STATE_CHOICES
+
 from .hours import format_hours, parse_hours
 from .models import SupportLine
-from .states import STATE_CHOICES
 
 
 class StateField(forms.ChoiceField):

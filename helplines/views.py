@@ -6,10 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from connectapp.lib.states import State, get_state
+
 from .crisis import LIFELINE_988
 from .finder import FinderEntry, find_lines
 from .forms import StateForm
-from .states import State, get_state
 
 
 def _state_from_request(request: HttpRequest) -> tuple[StateForm, State | None]:

@@ -1,4 +1,3 @@
-import uuid
 from functools import cache
 
 from crispy_forms.bootstrap import InlineRadios
@@ -7,6 +6,7 @@ from crispy_forms.layout import Field, Fieldset, Layout
 from django import forms
 
 from accounts.models import SHARE_CODE_LENGTH, User, share_code_normalise
+from connectapp.lib.create_once import CreateOnceForm
 
 from . import registry
 from .models import (
@@ -25,27 +25,6 @@ from .models import (
 
 def _textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
-
-
-class CreateOnceForm(forms.Form):
-    """A create form carries a one-time token, so sending it twice (a double
-    click, or Back and resubmit) finds the first object instead of adding one.
-
-    A missing or mangled token gets a fresh one rather than an error: a hidden
-    field the member cannot fix must never block their save."""
-
-    token = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("initial", {})
-        kwargs["initial"].setdefault("token", uuid.uuid4())
-        super().__init__(*args, **kwargs)
-
-    def clean_token(self) -> uuid.UUID:
-        try:
-            return uuid.UUID(self.cleaned_data["token"])
-        except ValueError:
-            return uuid.uuid4()
 
 
 class VersionedForm(forms.Form):

@@ -12,24 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import ClinicianProfile, User
+from connectapp.lib.models import OwnedQuerySet, text_field
 
 from . import registry
-
-
-class OwnedQuerySet(models.QuerySet):
-    """Who may read or change a worksheet object. Access helpers in
-    `worksheets/access.py` build on these, and nothing else decides access."""
-
-    def owned_by(self, user) -> OwnedQuerySet:
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
-    def readable_by(self, user) -> OwnedQuerySet:
-        return self.owned_by(user)
-
-    def editable_by(self, user) -> OwnedQuerySet:
-        return self.owned_by(user)
 
 
 def _latest(queryset: models.QuerySet, field: str) -> Subquery:
@@ -100,14 +85,6 @@ class SecurityCheckQuerySet(OwnedQuerySet):
             .values("pk")[:1]
         )
         return self.filter(pk=Subquery(newest))
-
-
-# Generous, but keeps one piece of text from growing without bound.
-TEXT_MAX_LENGTH = 10_000
-
-
-def _text(verbose_name: str | None = None, *, blank: bool = True) -> models.TextField:
-    return models.TextField(verbose_name, blank=blank, max_length=TEXT_MAX_LENGTH)
 
 
 # The worksheet family
@@ -252,17 +229,17 @@ class NeedsStatement(WorksheetModel):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="needs_statements"
     )
     title = models.CharField(max_length=100)
-    audience = _text("Who this is for")
-    experience = _text("What depression is like for me")
-    warning_signs = _text("Signs that I am struggling")
+    audience = text_field("Who this is for")
+    experience = text_field("What depression is like for me")
+    warning_signs = text_field("Signs that I am struggling")
     helps = models.JSONField("What helps", default=list, blank=True)
-    helps_other = _text("Other things that help")
-    unhelpful = _text("What does not help")
-    check_ins = _text("How and how often to check in")
-    if_unavailable = _text("If you can't help right now")
-    crisis_contacts = _text("Who to contact if I am in crisis")
+    helps_other = text_field("Other things that help")
+    unhelpful = text_field("What does not help")
+    check_ins = text_field("How and how often to check in")
+    if_unavailable = text_field("If you can't help right now")
+    crisis_contacts = text_field("Who to contact if I am in crisis")
     with_therapist = models.BooleanField("I filled this in with a therapist", default=False)
-    therapist_note = _text("A note about working on this with a therapist")
+    therapist_note = text_field("A note about working on this with a therapist")
 
     objects = ShareableQuerySet.as_manager()
 
@@ -352,7 +329,7 @@ class Relationship(WorksheetModel):
     )
     name = models.CharField("Name or nickname", max_length=80)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FRIEND)
-    notes = _text()
+    notes = text_field()
 
     objects = RelationshipQuerySet.as_manager()
 
@@ -482,15 +459,15 @@ class SecurityCheck(models.Model):
     relationship = models.ForeignKey(Relationship, on_delete=models.CASCADE, related_name="checks")
     checked_on = models.DateField(default=date.today)
     consistency = _rating_field()
-    consistency_note = _text()
+    consistency_note = text_field()
     availability = _rating_field()
-    availability_note = _text()
+    availability_note = text_field()
     reliability = _rating_field()
-    reliability_note = _text()
+    reliability_note = text_field()
     responsiveness = _rating_field()
-    responsiveness_note = _text()
+    responsiveness_note = text_field()
     predictability = _rating_field()
-    predictability_note = _text()
+    predictability_note = text_field()
     creation_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -541,8 +518,8 @@ class TestDrive(models.Model):
         Relationship, on_delete=models.CASCADE, related_name="test_drives"
     )
     asked_on = models.DateField(default=date.today)
-    ask = _text("What I asked for", blank=False)
-    response = _text("How they responded")
+    ask = text_field("What I asked for", blank=False)
+    response = text_field("How they responded")
     creation_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 

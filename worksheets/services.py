@@ -9,15 +9,15 @@ import uuid
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models import F, Prefetch, Q
-from django.template.loader import render_to_string
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from connectapp.lib.create_once import create_once
+from connectapp.lib.notifications import notification_send
 
 from . import registry
 from .models import (
@@ -33,7 +33,6 @@ from .models import (
 )
 
 security_log = logging.getLogger("connect.security")
-mail_log = logging.getLogger("connect.mail")
 
 M = TypeVar("M", bound=models.Model)
 
@@ -41,17 +40,8 @@ M = TypeVar("M", bound=models.Model)
 def _create_once(
     model: type[M], *, owner: User, token: uuid.UUID, values: dict[str, Any]
 ) -> tuple[M, bool]:
-    """Create a row, unless one with this owner and one-time form token exists:
-    then return that one. A double click or a resubmitted form makes one row.
-    Returns the row and whether this call created it."""
-    existing = model.objects.filter(owner=owner, creation_token=token).first()
-    if existing is not None:
-        return existing, False
-    try:
-        with transaction.atomic():
-            return model.objects.create(owner=owner, creation_token=token, **values), True
-    except IntegrityError:
-        return model.objects.get(owner=owner, creation_token=token), False
+    """One row per owner and form token (see `connectapp.lib.create_once`)."""
+    return create_once(model, unique={"owner": owner, "creation_token": token}, values=values)
 
 
 def worksheet_create(
@@ -136,19 +126,6 @@ def unsaved_edit_resolve(
 # Sharing with clinicians
 
 
-def _email(*, to: str, template: str, path: str) -> None:
-    """Send one notification. Emails hold a link and never anything a member
-    wrote: not a worksheet's title or text, not a comment, not even a name.
-    A mail failure is logged and never undoes the change it reports."""
-    context = {"link": settings.SITE_URL.rstrip("/") + path}
-    subject = render_to_string(f"worksheets/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"worksheets/email/{template}.txt", context)
-    try:
-        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [to])
-    except Exception:
-        mail_log.exception("notification_failed template=%s", template)
-
-
 def _check_owned(owner: User, worksheets: list[WorksheetModel]) -> None:
     if any(worksheet.owner_id != owner.pk for worksheet in worksheets):
         raise ValueError("A member can only share their own worksheets.")
@@ -161,6 +138,7 @@ def share_create(
     worksheets: list[WorksheetModel],
     expiry: str,
     token: uuid.UUID,
+    request: HttpRequest | None = None,
 ) -> Share:
     """Share the chosen worksheets, of any kinds, with a verified clinician,
     and tell them by email. Sending the consent form twice makes one share."""
@@ -185,7 +163,12 @@ def share_create(
     security_log.info(
         "share_created share=%s owner=%s clinician=%s", share.pk, owner.pk, clinician.pk
     )
-    _email(to=clinician.email, template="share_created", path=reverse("clinician:dashboard"))
+    notification_send(
+        to=clinician.email,
+        template="worksheets/email/share_created",
+        link=reverse("clinician:dashboard"),
+        request=request,
+    )
     return share
 
 
@@ -197,7 +180,7 @@ def share_update(*, share: Share, worksheets: list[WorksheetModel]) -> None:
     security_log.info("share_changed share=%s owner=%s", share.pk, share.owner_id)
 
 
-def share_revoke(*, share: Share) -> bool:
+def share_revoke(*, share: Share, request: HttpRequest | None = None) -> bool:
     """Stop sharing now, and tell the clinician by email. The clinician's next
     request is refused: nothing caches access. Returns False if the share had
     already ended."""
@@ -210,8 +193,11 @@ def share_revoke(*, share: Share) -> bool:
         return False
     security_log.info("share_revoked share=%s owner=%s", share.pk, share.owner_id)
     if share.clinician is not None:
-        _email(
-            to=share.clinician.email, template="share_revoked", path=reverse("clinician:dashboard")
+        notification_send(
+            to=share.clinician.email,
+            template="worksheets/email/share_revoked",
+            link=reverse("clinician:dashboard"),
+            request=request,
         )
     return True
 
@@ -227,7 +213,13 @@ def shares_end_for_clinician(*, clinician: User) -> int:
 
 
 def comment_create(
-    *, worksheet: WorksheetModel, author: User, clinician: User, text: str, token: uuid.UUID
+    *,
+    worksheet: WorksheetModel,
+    author: User,
+    clinician: User,
+    text: str,
+    token: uuid.UUID,
+    request: HttpRequest | None = None,
 ) -> Comment:
     """Add a message to the conversation between the worksheet's owner and
     `clinician`, written by either. A clinician's message is announced to the
@@ -248,8 +240,12 @@ def comment_create(
     if not created:
         return comment
     if from_clinician:
-        path = worksheet.get_absolute_url() + "#comments"
-        _email(to=worksheet.owner.email, template="comment_added", path=path)
+        notification_send(
+            to=worksheet.owner.email,
+            template="worksheets/email/comment_added",
+            link=worksheet.get_absolute_url() + "#comments",
+            request=request,
+        )
     return comment
 
 
@@ -267,6 +263,14 @@ def access_log_record(
         kind=kind,
         worksheet_id=worksheet.worksheet_id,
     )
+
+
+def member_data_delete(*, owner: User, request: HttpRequest | None = None) -> None:
+    """Before a member's account goes: every clinician they still share with
+    is told the sharing stopped, as when the member stops it by hand. The
+    cascade from the account erases the rest."""
+    for share in Share.objects.owned_by(owner).active():
+        share_revoke(share=share, request=request)
 
 
 def member_data_export(*, owner: User) -> dict[str, list[dict]]:

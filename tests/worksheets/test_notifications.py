@@ -6,6 +6,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
+from connectapp.lib import notifications
 from worksheets import services
 
 from .conftest import RELATIONSHIP_NOTES, STATEMENT_TEXT
@@ -26,7 +27,7 @@ def assert_private(message, member, worksheets) -> None:
     for secret in (STATEMENT_TEXT, RELATIONSHIP_NOTES, COMMENT, member.display_name):
         assert secret not in text
     for worksheet in worksheets:
-        assert str(worksheet) not in text
+        assert worksheet.display_title not in text
 
 
 def test_the_clinician_is_told_of_a_new_share_with_a_link_only(
@@ -62,8 +63,9 @@ def test_the_member_is_told_of_a_new_comment_with_a_link_only(
     message = mailoutbox[-1]
     assert message.to == [member.email]
     assert "new comment" in message.subject
-    link = f"{SITE}{reverse('worksheets:statement-detail', args=[statement.pk])}#comments"
-    assert link in message.body
+    # Built from the request, so it points where the clinician is using Connect.
+    link = f"http://testserver{reverse('worksheets:statement-detail', args=[statement.pk])}"
+    assert f"{link}#comments" in message.body
     assert_private(message, member, [statement, relationship])
 
 
@@ -82,7 +84,7 @@ def test_a_mail_failure_never_undoes_the_share(
     def refuse(*args, **kwargs):
         raise OSError("mail server unreachable")
 
-    monkeypatch.setattr(services, "send_mail", refuse)
+    monkeypatch.setattr(notifications, "send_mail", refuse)
     share = services.share_create(
         owner=member,
         clinician=clinician,
@@ -91,5 +93,5 @@ def test_a_mail_failure_never_undoes_the_share(
         token=uuid.uuid4(),
     )
     assert share.is_active
-    assert "notification_failed template=share_created" in caplog.text
+    assert "notification_failed template=worksheets/email/share_created" in caplog.text
     assert STATEMENT_TEXT not in caplog.text

@@ -188,6 +188,7 @@ def share_confirm(request: HttpRequest) -> HttpResponse:
         worksheets=form.cleaned_data["worksheets"],
         expiry=form.cleaned_data["expiry"],
         token=form.cleaned_data["token"],
+        request=request,
     )
     messages.success(
         request,
@@ -233,7 +234,7 @@ def share_stop(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, f"You are no longer sharing with {share.clinician_name}.")
         return redirect("worksheets:sharing")
     if request.method == "POST":
-        services.share_revoke(share=share)
+        services.share_revoke(share=share, request=request)
         messages.success(
             request,
             f"You have stopped sharing with {share.clinician_name}. From now on they cannot "

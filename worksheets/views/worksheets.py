@@ -373,6 +373,7 @@ def worksheet_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         clinician=form.cleaned_data["clinician"] if is_owner else request.user,
         text=form.cleaned_data["text"],
         token=form.cleaned_data["token"],
+        request=request,
     )
     messages.success(request, "Your message is sent." if is_owner else "Your comment is sent.")
     return redirect(worksheet.get_absolute_url() + "#comments")
