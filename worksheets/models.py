@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
@@ -562,23 +562,28 @@ class UnsavedEdit(models.Model):
 # Sharing with clinicians
 
 
-class ShareQuerySet(models.QuerySet):
-    def owned_by(self, user) -> ShareQuerySet:
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
+class ShareQuerySet(OwnedQuerySet):
+    def current(self) -> ShareQuerySet:
+        """Shares whose consent still runs: not stopped and not expired."""
+        return self.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()), ended_at__isnull=True
+        )
 
     def active(self) -> ShareQuerySet:
-        """Shares a clinician may read through right now: not stopped, not
-        expired, and with a clinician who is still verified and active.
+        """Shares a clinician may read through right now: current, with a
+        clinician who is still verified and active. The one definition of a
+        live share: `Share.is_active`, access and every page use it.
         (Withdrawing verification also ends the shares; this is a second lock.)"""
-        return self.filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()),
-            ended_at__isnull=True,
+        return self.current().filter(
             clinician__is_active=True,
             clinician__role=User.Role.CLINICIAN,
             clinician__clinician_profile__status=ClinicianProfile.Status.VERIFIED,
         )
+
+    def with_liveness(self) -> ShareQuerySet:
+        """Annotate `live` (see `active`), so a list can tell live from past
+        shares without a query each."""
+        return self.annotate(live=Exists(Share.objects.active().filter(pk=OuterRef("pk"))))
 
 
 class Share(models.Model):
@@ -593,6 +598,8 @@ class Share(models.Model):
     class EndReason(models.TextChoices):
         STOPPED = "stopped", "You stopped sharing"
         CLINICIAN_NOT_VERIFIED = "not_verified", "The clinician is no longer verified on Connect"
+        EXPIRED = "expired", "The time you chose ran out"
+        REPLACED = "replaced", "A newer share with the same clinician took its place"
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares"
@@ -620,6 +627,12 @@ class Share(models.Model):
             models.UniqueConstraint(
                 fields=["owner", "creation_token"], name="unique_share_creation_token"
             ),
+            # One unended share per member and clinician, even from two tabs.
+            models.UniqueConstraint(
+                fields=["owner", "clinician"],
+                condition=Q(ended_at__isnull=True),
+                name="one_unended_share_per_clinician",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -631,7 +644,10 @@ class Share(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.ended_at is None and not self.is_expired and self.clinician_id is not None
+        """Whether the clinician can read through this share now: `active()`."""
+        if hasattr(self, "live"):
+            return self.live
+        return Share.objects.active().filter(pk=self.pk).exists()
 
     def covered(self) -> list[WorksheetModel]:
         """What this share covers, kind by kind in registry order. Prefetch

@@ -9,8 +9,8 @@ import uuid
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from django.db import models, transaction
-from django.db.models import F, Prefetch, Q
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -131,6 +131,26 @@ def _check_owned(owner: User, worksheets: list[WorksheetModel]) -> None:
         raise ValueError("A member can only share their own worksheets.")
 
 
+class ShareExists(Exception):
+    """The member already shares with this clinician; change that share instead."""
+
+    def __init__(self, share: Share) -> None:
+        super().__init__(f"Share {share.pk} is already current.")
+        self.share = share
+
+
+def _share_exists_check(owner: User, clinician: User) -> None:
+    """Raise ShareExists for a current share with `clinician`. An expired one
+    that nobody ended is ended now, so it no longer holds the place."""
+    unended = Share.objects.filter(owner=owner, clinician=clinician, ended_at__isnull=True)
+    unended.filter(expires_at__lte=timezone.now()).update(
+        ended_at=F("expires_at"), end_reason=Share.EndReason.EXPIRED
+    )
+    current = unended.filter(ended_at__isnull=True).first()
+    if current is not None:
+        raise ShareExists(current)
+
+
 def share_create(
     *,
     owner: User,
@@ -141,24 +161,34 @@ def share_create(
     request: HttpRequest | None = None,
 ) -> Share:
     """Share the chosen worksheets, of any kinds, with a verified clinician,
-    and tell them by email. Sending the consent form twice makes one share."""
+    and tell them by email. Sending the consent form twice makes one share.
+    Raises ShareExists if the member already shares with this clinician
+    (from another tab, say): there is at most one current share per pair."""
     _check_owned(owner, worksheets)
     expires_at = None
     if expiry != Share.Expiry.UNTIL_STOPPED:
         expires_at = timezone.now() + timedelta(days=int(expiry))
     with transaction.atomic():
-        share, created = _create_once(
-            Share,
-            owner=owner,
-            token=token,
-            values={
-                "clinician": clinician,
-                "clinician_name": str(clinician.clinician_profile),
-                "expires_at": expires_at,
-            },
-        )
-        if not created:
-            return share
+        # Serialise this member's shares, so two tabs cannot both pass the check below.
+        User.objects.select_for_update().filter(pk=owner.pk).exists()
+        repeat = Share.objects.filter(owner=owner, creation_token=token).first()
+        if repeat is not None:
+            return repeat
+        _share_exists_check(owner, clinician)
+        try:
+            share, _ = _create_once(
+                Share,
+                owner=owner,
+                token=token,
+                values={
+                    "clinician": clinician,
+                    "clinician_name": str(clinician.clinician_profile),
+                    "expires_at": expires_at,
+                },
+            )
+        except IntegrityError:  # the database's one-unended-share rule
+            _share_exists_check(owner, clinician)
+            raise
         share.worksheets.set([worksheet.worksheet_id for worksheet in worksheets])
     security_log.info(
         "share_created share=%s owner=%s clinician=%s", share.pk, owner.pk, clinician.pk
@@ -184,10 +214,11 @@ def share_revoke(*, share: Share, request: HttpRequest | None = None) -> bool:
     """Stop sharing now, and tell the clinician by email. The clinician's next
     request is refused: nothing caches access. Returns False if the share had
     already ended."""
-    now = timezone.now()
-    stopped = Share.objects.filter(
-        Q(expires_at__isnull=True) | Q(expires_at__gt=now), pk=share.pk, ended_at__isnull=True
-    ).update(ended_at=now, end_reason=Share.EndReason.STOPPED)
+    stopped = (
+        Share.objects.current()
+        .filter(pk=share.pk)
+        .update(ended_at=timezone.now(), end_reason=Share.EndReason.STOPPED)
+    )
     share.refresh_from_db()
     if not stopped:
         return False
@@ -204,12 +235,11 @@ def share_revoke(*, share: Share, request: HttpRequest | None = None) -> bool:
 
 def shares_end_for_clinician(*, clinician: User) -> int:
     """End every current share with a clinician who lost verification."""
-    now = timezone.now()
-    return Share.objects.filter(
-        Q(expires_at__isnull=True) | Q(expires_at__gt=now),
-        clinician=clinician,
-        ended_at__isnull=True,
-    ).update(ended_at=now, end_reason=Share.EndReason.CLINICIAN_NOT_VERIFIED)
+    return (
+        Share.objects.current()
+        .filter(clinician=clinician)
+        .update(ended_at=timezone.now(), end_reason=Share.EndReason.CLINICIAN_NOT_VERIFIED)
+    )
 
 
 def comment_create(

@@ -38,7 +38,12 @@ def create_once(
                 then(row)
             return row, True
     except IntegrityError:
-        return model.objects.get(**unique), False
+        # Another request made it in the meantime. Any other broken rule is
+        # the caller's to handle.
+        row = model.objects.filter(**unique).first()
+        if row is None:
+            raise
+        return row, False
 
 
 class CreateOnceForm(forms.Form):

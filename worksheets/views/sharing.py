@@ -56,7 +56,11 @@ def _worksheet_prefetches() -> list[Prefetch]:
 @require_GET
 def sharing(request: HttpRequest) -> HttpResponse:
     """Every share, current and past, and who looked at what and when."""
-    shares = list(Share.objects.owned_by(request.user).prefetch_related(*_worksheet_prefetches()))
+    shares = list(
+        Share.objects.owned_by(request.user)
+        .with_liveness()
+        .prefetch_related(*_worksheet_prefetches())
+    )
     log = AccessLogEntry.objects.filter(owner=request.user).select_related(
         "worksheet", *registry.content_paths("worksheet__")
     )
@@ -182,14 +186,17 @@ def share_confirm(request: HttpRequest) -> HttpResponse:
             {"profile": profile, "form": form},
             status=400,
         )
-    share = services.share_create(
-        owner=request.user,
-        clinician=profile.user,
-        worksheets=form.cleaned_data["worksheets"],
-        expiry=form.cleaned_data["expiry"],
-        token=form.cleaned_data["token"],
-        request=request,
-    )
+    try:
+        share = services.share_create(
+            owner=request.user,
+            clinician=profile.user,
+            worksheets=form.cleaned_data["worksheets"],
+            expiry=form.cleaned_data["expiry"],
+            token=form.cleaned_data["token"],
+            request=request,
+        )
+    except services.ShareExists as exists:
+        return _already_sharing(request, exists.share)
     messages.success(
         request,
         f"You are sharing with {share.clinician_name}. You can change or stop this here "
