@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from connectapp.lib.models import OwnedQuerySet
+
 # Path segments under /activities/ that are pages, so no activity may use them as its slug.
 RESERVED_SLUGS = frozenset({"my", "suggest", "preview", "plans", "recommendations"})
 
@@ -55,6 +57,10 @@ class Kind(models.Model):
 
 
 class ActivityQuerySet(models.QuerySet):
+    def readable_by(self, user) -> "ActivityQuerySet":
+        """The catalogue anyone may read, signed in or not: published activities."""
+        return self.published()
+
     def published(self) -> "ActivityQuerySet":
         return self.filter(status=Activity.Status.PUBLISHED)
 
@@ -213,7 +219,7 @@ def sms_href(text: str) -> str:
     return "sms:?&body=" + quote(text, safe="")
 
 
-class PlanQuerySet(models.QuerySet):
+class PlanQuerySet(OwnedQuerySet):
     def open(self) -> "PlanQuerySet":
         return self.filter(done_at__isnull=True)
 
@@ -267,9 +273,8 @@ class Plan(models.Model):
         )
 
 
-class ActivityLogQuerySet(models.QuerySet):
-    def for_owner(self, owner) -> "ActivityLogQuerySet":
-        return self.filter(owner=owner)
+class ActivityLogQuerySet(OwnedQuerySet):
+    pass
 
 
 class ActivityLog(models.Model):
@@ -335,6 +340,8 @@ class Suggestion(models.Model):
     submission = models.UUIDField(default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = OwnedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         constraints = [
@@ -351,7 +358,7 @@ class Suggestion(models.Model):
         return self.activity is not None and self.activity.is_public
 
 
-class RecommendationQuerySet(models.QuerySet):
+class RecommendationQuerySet(OwnedQuerySet):
     def open(self) -> "RecommendationQuerySet":
         return self.filter(dismissed_at__isnull=True)
 

@@ -1,17 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import User
-
 from . import services
+from .access import (
+    get_activity_for_preview,
+    get_activity_for_user,
+    get_plan_for_user,
+    get_recommendation_for_user,
+)
 from .filters import ActivityFilter
 from .forms import LogForm, MessageForm, PlanForm, SuggestionForm
 from .models import Activity, ActivityLog, Plan, Recommendation, sms_href
@@ -22,44 +25,6 @@ RELATED_COUNT = 4
 MY_RECENT_LOGS = 10
 # Each filter parameter, and how notes on the page name it.
 FILTER_NAMES = {"setting": "place", "effort": "effort", "kind": "kind", "q": "search"}
-
-
-# Access: every view reaches an activity or a plan through one of these.
-
-
-def _with_parts(queryset):
-    return queryset.prefetch_related("kinds", "links", "messages")
-
-
-def get_activity_for_user(
-    user: User | AnonymousUser, slug: str, *, parts: bool = False
-) -> Activity:
-    """A published activity. Drafts and suggestions are a 404 for everyone here;
-    staff see those through `get_activity_for_preview`. With `parts`, its kinds,
-    links and messages come along."""
-    queryset = Activity.objects.published()
-    return get_object_or_404(_with_parts(queryset) if parts else queryset, slug=slug)
-
-
-def get_activity_for_preview(user: User | AnonymousUser, pk: int) -> Activity:
-    if not user.is_staff:
-        raise Http404
-    return get_object_or_404(_with_parts(Activity.objects.all()), pk=pk)
-
-
-def get_plan_for_user(user: User | AnonymousUser, pk: int) -> Plan:
-    """One of the user's own plans, or a 404."""
-    if not user.is_authenticated:
-        raise Http404
-    return get_object_or_404(Plan.objects.select_related("activity"), pk=pk, owner=user)
-
-
-def get_recommendation_for_user(user: User | AnonymousUser, pk: int) -> Recommendation:
-    """One of the recommendations made to the user, or a 404. The clinician
-    who made it does not get in: it is the member's."""
-    if not user.is_authenticated:
-        raise Http404
-    return get_object_or_404(Recommendation.objects.select_related("activity"), pk=pk, owner=user)
 
 
 # The catalogue
@@ -139,7 +104,7 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
         ready["edited"] = True
     plan = None
     if request.user.is_authenticated:
-        plan = Plan.objects.open().filter(owner=request.user, activity=activity).first()
+        plan = Plan.objects.owned_by(request.user).open().filter(activity=activity).first()
     related = Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT]
     context = {
         "activity": activity,
@@ -222,7 +187,7 @@ def api_activity_list(request: HttpRequest) -> JsonResponse:
 @require_POST
 def plan_save(request: HttpRequest, slug: str) -> HttpResponse:
     activity = get_activity_for_user(request.user, slug)
-    plan = Plan.objects.open().filter(owner=request.user, activity=activity).first()
+    plan = Plan.objects.owned_by(request.user).open().filter(activity=activity).first()
     form = PlanForm(request.POST, instance=plan)
     if not form.is_valid():
         activity = get_activity_for_user(request.user, slug, parts=True)
@@ -304,19 +269,19 @@ def my_activities(request: HttpRequest) -> HttpResponse:
 
     Each section is one query, so the page stays fast however much is in it.
     """
-    plans = Plan.objects.filter(owner=request.user).select_related("activity")
+    plans = Plan.objects.owned_by(request.user).select_related("activity")
     return render(
         request,
         "activities/my.html",
         {
             "planned": plans.planned(),
             "saved": plans.saved(),
-            "recent_logs": ActivityLog.objects.for_owner(request.user).select_related("activity")[
+            "recent_logs": ActivityLog.objects.owned_by(request.user).select_related("activity")[
                 :MY_RECENT_LOGS
             ],
             "suggestions": request.user.activity_suggestions.select_related("activity"),
-            "recommendations": Recommendation.objects.open()
-            .filter(owner=request.user)
+            "recommendations": Recommendation.objects.owned_by(request.user)
+            .open()
             .select_related("activity"),
         },
     )
@@ -325,7 +290,7 @@ def my_activities(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def progress(request: HttpRequest) -> HttpResponse:
-    logs = ActivityLog.objects.for_owner(request.user)
+    logs = ActivityLog.objects.owned_by(request.user)
     selected = None
     slug = request.GET.get("activity")
     if slug:
@@ -343,7 +308,7 @@ def progress(request: HttpRequest) -> HttpResponse:
             "chart": mood_chart(recent),
             "recent": recent,
             "summary": overall_summary(logs),
-            "per_activity": per_activity(ActivityLog.objects.for_owner(request.user)),
+            "per_activity": per_activity(ActivityLog.objects.owned_by(request.user)),
             "selected": selected,
             "unknown_activity": bool(slug) and selected is None,
         },

@@ -1,6 +1,6 @@
 """The role matrix: every worksheet, sharing and clinician URL, for every persona.
 
-The personas (SECURITY.md): anonymous, another member, an unverified
+The personas (the role matrix in docs/security.md): anonymous, another member, an unverified
 clinician, verified clinicians without a share, with an expired share, with a
 revoked share and with an active share, the owner, and an admin; plus a
 clinician whose verification was withdrawn while their share was active.
@@ -25,7 +25,8 @@ from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.models import ClinicianProfile
-from activities.models import Recommendation
+from activities.models import Activity, Plan, Recommendation
+from activities.urls import urlpatterns as activity_urlpatterns
 from worksheets import models as ws
 from worksheets import services
 from worksheets.clinician_urls import urlpatterns as clinician_urlpatterns
@@ -36,6 +37,7 @@ from ..factories import (
     make_activity,
     make_clinician,
     make_comment,
+    make_plan,
     make_recommendation,
     make_relationship,
     make_security_check,
@@ -73,6 +75,7 @@ OWN = "own"  # pages about the signed-in person's own things: everyone signed in
 CLINICIAN = "clinician"  # the clinician area: verified clinicians
 SHARED_MEMBER = "shared_member"  # acting on a member who shares: that clinician only
 RECOMMENDATION = "recommendation"  # a recommendation made to the member: the owner only
+STAFF = "staff"  # previewing an unpublished activity: admins only
 
 # (URL name, which object's pk it takes, methods to try, rule)
 URLS = [
@@ -106,6 +109,8 @@ URLS = [
     ("accounts:clinician", None, ["get", "post"], OWN),
     ("accounts:share-code", None, ["post"], CLINICIAN),
     ("activities:recommendation-dismiss", "recommendation", ["post"], RECOMMENDATION),
+    ("activities:plan-remove", "plan", ["post"], WRITE),
+    ("activities:preview", "draft_activity", ["get"], STAFF),
 ]
 
 CASES = [
@@ -145,6 +150,8 @@ def world(member):
         "unsaved": make_unsaved_edit(statement, data={"title": "A refused save"}),
         "share": share,
         "recommendation": make_recommendation(owner=member, clinician=active),
+        "plan": make_plan(owner=member),
+        "draft_activity": make_activity(status="draft", title="Draft of Quill"),
     }
 
 
@@ -204,6 +211,8 @@ def snapshot() -> str:
         ws.AccessLogEntry,
         ClinicianProfile,
         Recommendation,
+        Plan,
+        Activity,
     ):
         rows.extend(json.loads(serializers.serialize("json", model.objects.order_by("pk"))))
     return json.dumps(rows, sort_keys=True)
@@ -248,6 +257,7 @@ def allowed(rule: str, persona: str) -> bool:
         CLINICIAN: persona in VERIFIED_CLINICIANS,
         SHARED_MEMBER: persona == "clinician_active_share",
         RECOMMENDATION: persona == "owner",
+        STAFF: persona == "admin",
     }[rule]
 
 
@@ -295,12 +305,14 @@ def test_every_url_is_in_the_role_matrix():
     covered = {name for name, _, _, _ in URLS}
     worksheet_names = {f"worksheets:{pattern.name}" for pattern in worksheet_urlpatterns}
     clinician_names = {f"clinician:{pattern.name}" for pattern in clinician_urlpatterns}
-    sharing_names = {
-        "accounts:clinician",
-        "accounts:share-code",
-        "activities:recommendation-dismiss",
+    # Every activities URL that takes an id: each reaches one person's object.
+    activity_id_names = {
+        f"activities:{pattern.name}"
+        for pattern in activity_urlpatterns
+        if "<int:" in str(pattern.pattern)
     }
-    assert covered == worksheet_names | clinician_names | sharing_names
+    sharing_names = {"accounts:clinician", "accounts:share-code"}
+    assert covered == worksheet_names | clinician_names | sharing_names | activity_id_names
 
 
 READ_PAGES = [name for name, _, _, rule in URLS if rule == READ]
