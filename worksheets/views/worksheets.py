@@ -8,6 +8,7 @@ record each clinician read in the owner's access log. Edit pages are
 owner-only. Comments are posted from the read-only pages."""
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -241,15 +242,12 @@ def check_create(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 def check_delete(request: HttpRequest, pk: int) -> HttpResponse:
     check = get_security_check_for_user(request.user, pk, write=True)
-    back = reverse("worksheets:relationship-detail", args=[check.relationship_id])
-    return _delete(
+    return _relationship_part_delete(
         request,
         check,
-        what="this security check",
-        name=f"{check.relationship.name}, {check.checked_on:%d %B %Y}",
+        check.checked_on,
+        what="security check",
         detail="Its ratings and notes will be gone for good.",
-        cancel=back,
-        done=back,
         message="The check is deleted.",
     )
 
@@ -277,16 +275,30 @@ def test_drive_create(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 def test_drive_delete(request: HttpRequest, pk: int) -> HttpResponse:
     drive = get_test_drive_for_user(request.user, pk, write=True)
-    back = reverse("worksheets:relationship-detail", args=[drive.relationship_id])
-    return _delete(
+    return _relationship_part_delete(
         request,
         drive,
-        what="this test drive",
-        name=f"{drive.relationship.name}, {drive.asked_on:%d %B %Y}",
+        drive.asked_on,
+        what="test drive",
         detail="What you asked and how they responded will be gone for good.",
+        message="The test drive is deleted.",
+    )
+
+
+def _relationship_part_delete(
+    request: HttpRequest, part: Any, day: date, *, what: str, detail: str, message: str
+) -> HttpResponse:
+    """Delete a relationship's check or test drive, back on the relationship's page."""
+    back = reverse("worksheets:relationship-detail", args=[part.relationship_id])
+    return _delete(
+        request,
+        part,
+        what=f"this {what}",
+        name=f"{part.relationship.name}, {day:%d %B %Y}",
+        detail=detail,
         cancel=back,
         done=back,
-        message="The test drive is deleted.",
+        message=message,
     )
 
 
