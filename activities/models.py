@@ -42,8 +42,10 @@ def render_markdown(text: str) -> str:
     )
 
 
-class Kind(models.Model):
-    """A curated tag, such as "online" or "volunteering"."""
+class Tag(models.Model):
+    """A curated tag, such as "online" or "volunteering". (The catalogue's
+    filter calls them kinds; the model is a tag, so "kind" in code means the
+    choice sets only.)"""
 
     slug = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=60)
@@ -75,7 +77,7 @@ class ActivityQuerySet(models.QuerySet):
 
     def with_any_kind(self, slugs: list[str]) -> "ActivityQuerySet":
         return self.filter(
-            pk__in=Activity.kinds.through.objects.filter(kind__slug__in=slugs).values("activity")
+            pk__in=Activity.kinds.through.objects.filter(tag__slug__in=slugs).values("activity")
         )
 
     def search(self, text: str) -> "ActivityQuerySet":
@@ -127,7 +129,7 @@ class Activity(models.Model):
     why_it_helps = models.TextField("why it can help", blank=True)
     setting = models.CharField(max_length=10, choices=Setting.choices)
     effort = models.CharField(max_length=10, choices=Effort.choices)
-    kinds = models.ManyToManyField(Kind, blank=True, related_name="activities")
+    kinds = models.ManyToManyField(Tag, blank=True, related_name="activities")
     source_note = models.CharField(
         max_length=200, blank=True, help_text="Where the idea came from, for curators."
     )

@@ -13,11 +13,11 @@ from .models import (
     Activity,
     ActivityLink,
     ActivityLog,
-    Kind,
     Plan,
     ReadyMessage,
     Recommendation,
     Suggestion,
+    Tag,
 )
 from .starter import KINDS, STARTER_ACTIVITIES
 
@@ -31,7 +31,7 @@ def starter_catalogue_load() -> tuple[int, int]:
     """
     kinds = {}
     for order, (slug, name) in enumerate(KINDS):
-        kinds[slug], _ = Kind.objects.get_or_create(
+        kinds[slug], _ = Tag.objects.get_or_create(
             slug=slug, defaults={"name": name, "order": order * 10}
         )
     existing = set(Activity.objects.values_list("slug", flat=True))

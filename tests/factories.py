@@ -10,7 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.utils import timezone
 
 from accounts.models import SHARE_CODE_LIFETIME, ClinicianProfile, User, share_code_new
-from activities.models import Activity, ActivityLog, Kind, Plan, Recommendation
+from activities.models import Activity, ActivityLog, Plan, Recommendation, Tag
 from helplines.models import SupportLine
 from worksheets import models as worksheets
 
@@ -113,10 +113,10 @@ def make_support_line(**kwargs) -> SupportLine:
     return line
 
 
-def make_kind(*, slug: str | None = None, name: str | None = None) -> Kind:
+def make_kind(*, slug: str | None = None, name: str | None = None) -> Tag:
     n = next(_sequence)
     slug = slug or f"kind-{n}"
-    return Kind.objects.create(slug=slug, name=name or slug.replace("-", " ").title())
+    return Tag.objects.create(slug=slug, name=name or slug.replace("-", " ").title())
 
 
 def make_activity(

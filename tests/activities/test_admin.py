@@ -71,7 +71,7 @@ def confirm(client, response):
         IMPORT_URL,
         EXPORT_URL,
         reverse("admin:activities_activity_add"),
-        reverse("admin:activities_kind_changelist"),
+        reverse("admin:activities_tag_changelist"),
     ],
 )
 def test_members_and_clinicians_cannot_reach_the_admin(member_client, clinician_client, url):

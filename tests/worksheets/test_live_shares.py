@@ -31,7 +31,7 @@ def test_a_deactivated_clinicians_share_is_not_listed_as_current(member_client, 
     assert not Share.objects.get(pk=share.pk).is_active
     assert clinician.display_name not in _sharing_now(member_client)
     page = member_client.get(reverse("worksheets:share-detail", args=[share.pk]))
-    assert "Ended on" in page.content.decode()
+    assert "Ended: the clinician's account has closed." in page.content.decode()
 
 
 def test_the_property_and_the_queryset_agree(member, clinician, statement):

@@ -3,22 +3,15 @@ every statement and relationship keeps its id and gets a `Worksheet` row, and
 shares, comments, unsaved edits and access-log rows follow it."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("worksheets", "0002_sharing_comments_access_log")]
-AFTER = [("worksheets", "0005_drop_per_kind_links")]
+from ..migrations import migrate_to
+
+BEFORE = "0002_sharing_comments_access_log"
+AFTER = "0005_drop_per_kind_links"
 
 
-def _migrate(worksheets_target):
-    """Move the worksheets app to `worksheets_target`, every other app to its
-    latest migration, and return the models as they were at that point."""
-    executor = MigrationExecutor(connection)
-    others = [node for node in executor.loader.graph.leaf_nodes() if node[0] != "worksheets"]
-    targets = [*others, *worksheets_target]
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
+def _migrate(target):
+    return migrate_to("worksheets", target)
 
 
 @pytest.mark.django_db(transaction=True)
