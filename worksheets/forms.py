@@ -200,6 +200,13 @@ class ShareCodeForm(forms.Form):
         return code
 
 
+class WorksheetMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Each worksheet by the title its owner gave it (`__str__` never shows it)."""
+
+    def label_from_instance(self, obj: WorksheetModel) -> str:
+        return obj.display_title
+
+
 class WorksheetChoiceForm(forms.Form):
     """Which of the member's own worksheets to share: at least one. One list
     of checkboxes per kind, named after the kind (`WorksheetKind.plural`); a
@@ -211,7 +218,7 @@ class WorksheetChoiceForm(forms.Form):
         for kind in registry.kinds():
             choices = kind.model.objects.owned_by(owner).for_lists()
             if choices.exists():
-                self.fields[kind.plural] = forms.ModelMultipleChoiceField(
+                self.fields[kind.plural] = WorksheetMultipleChoiceField(
                     label=kind.label,
                     queryset=choices,
                     widget=forms.CheckboxSelectMultiple,

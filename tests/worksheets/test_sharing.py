@@ -102,6 +102,14 @@ def test_confirming_shares_once_even_when_sent_twice(
     assert len(mailoutbox) == 1
 
 
+def test_the_choices_name_each_worksheet_by_its_title(started, statement, relationship):
+    page = started.get(CHOOSE_URL).content.decode()
+    for worksheet in (statement, relationship):
+        name, pk, title = worksheet.kind_info.plural, worksheet.pk, worksheet.display_title
+        pattern = rf'name="{name}" value="{pk}"[^>]*>\s*<label[^>]*>\s*{title}\s*</label>'
+        assert re.search(pattern, page)
+
+
 def test_a_member_with_statements_but_no_relationships_shares_them(started, statement):
     page = started.get(CHOOSE_URL).content.decode()
     assert "Needs statements" in page
