@@ -15,3 +15,9 @@ def migrate_to(app: str, migration: str) -> Apps:
     executor.migrate(targets)
     executor.loader.build_graph()
     return executor.loader.project_state(targets).apps
+
+
+def migrate_to_latest() -> None:
+    """Put every app back on its latest migration, for the tests that follow."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

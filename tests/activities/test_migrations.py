@@ -2,7 +2,13 @@
 
 import pytest
 
-from ..migrations import migrate_to
+from ..migrations import migrate_to, migrate_to_latest
+
+
+@pytest.fixture(autouse=True)
+def _latest_afterwards():
+    yield
+    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)

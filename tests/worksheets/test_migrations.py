@@ -2,9 +2,19 @@
 every statement and relationship keeps its id and gets a `Worksheet` row, and
 shares, comments, unsaved edits and access-log rows follow it."""
 
-import pytest
+from datetime import timedelta
 
-from ..migrations import migrate_to
+import pytest
+from django.utils import timezone
+
+from ..migrations import migrate_to, migrate_to_latest
+
+
+@pytest.fixture(autouse=True)
+def _latest_afterwards():
+    yield
+    migrate_to_latest()
+
 
 BEFORE = "0002_sharing_comments_access_log"
 AFTER = "0005_drop_per_kind_links"
@@ -97,3 +107,31 @@ def test_the_family_migration_can_be_reversed():
     old = _migrate(BEFORE)
     assert old.get_model("worksheets", "UnsavedEdit").objects.get().statement_id == 3
     _migrate(AFTER)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_unended_share_per_clinician_ends_extra_shares_first():
+    old = migrate_to("worksheets", "0005_drop_per_kind_links")
+    User = old.get_model("accounts", "User")
+    member = User.objects.create(email="m@example.com", display_name="Sam")
+    clinician = User.objects.create(email="c@example.com", display_name="Dr. Lee")
+    Share = old.get_model("worksheets", "Share")
+    now = timezone.now()
+
+    def share(**fields):
+        return Share.objects.create(
+            owner=member, clinician=clinician, clinician_name="Dr. Lee", **fields
+        )
+
+    expired = share(created_at=now - timedelta(days=60), expires_at=now - timedelta(days=30))
+    older = share(created_at=now - timedelta(days=2))
+    newest = share(created_at=now - timedelta(days=1))
+
+    new = migrate_to("worksheets", "0006_one_unended_share_per_clinician")
+    rows = {row.pk: row for row in new.get_model("worksheets", "Share").objects.all()}
+    assert (rows[expired.pk].ended_at, rows[expired.pk].end_reason) == (
+        expired.expires_at,
+        "expired",
+    )
+    assert rows[older.pk].end_reason == "replaced"
+    assert rows[newest.pk].ended_at is None
