@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from worksheets import models as ws
+from worksheets import registry
 from worksheets.services import access_log_record
 
 from ..factories import (
@@ -78,8 +79,7 @@ def test_no_admin_page_shows_what_a_member_wrote(admin_client, members_writing):
 
 def test_no_worksheet_str_shows_what_a_member_wrote(members_writing):
     for model in (
-        ws.NeedsStatement,
-        ws.Relationship,
+        *[kind.model for kind in registry.kinds()],
         ws.SecurityCheck,
         ws.TestDrive,
         ws.UnsavedEdit,
