@@ -136,8 +136,9 @@ def data_kinds() -> list[DataKind]:
             models=("activities.Suggestion",),
             what="The title and description of an activity you suggest, with where and how hard.",
             who_sees=(
-                "You and admins, who review it. If an admin publishes it, the activity joins "
-                "the public catalogue without your name."
+                "You, and admins, who review the idea; the admin site does not show who "
+                "suggested it. If an admin publishes it, it joins the public catalogue without "
+                "your name."
             ),
             kept=(
                 "Until you delete your account. Then any of your suggestions still waiting for "
@@ -249,7 +250,10 @@ def data_kinds() -> list[DataKind]:
                 "The admin site's record of each change an admin makes: which admin, what "
                 "they changed (named as it was then, for example by a display name), and when."
             ),
-            who_sees="Admins.",
+            who_sees=(
+                "Each admin sees their own recent changes on the admin home page. The people "
+                "running the server can read all of it in the database."
+            ),
             kept=(
                 "With no end date. A name in it stays even after that account is deleted; "
                 "the history goes only when the admin's own account does."
