@@ -265,9 +265,9 @@ def data_kinds() -> list[DataKind]:
                 "Sign-ins, sign-outs, failed sign-ins, sign-ups, two-factor changes, clinician "
                 "applications and decisions, share codes made and looked up, shares started, "
                 "changed and stopped, deleted accounts, and refused requests "
-                "(the page's address without anything after the “?”). Each line has the time, "
-                "an account number and an IP address. It never holds what you write, nor the "
-                "email address typed into a failed sign-in."
+                "(the page's address without anything after the “?”). Each line has the time "
+                "and, where they apply, an account number and an IP address. It never holds "
+                "what you write, nor the email address typed into a failed sign-in."
             ),
             who_sees="The people who run this Connect server.",
             kept=(
@@ -279,7 +279,8 @@ def data_kinds() -> list[DataKind]:
             name="Rate-limit counters",
             what=(
                 "Counts of recent attempts (signing in, signing up, resetting a password, "
-                "looking up a share code) by IP address or account, to slow down guessing."
+                "looking up a share code), counted by IP address, by account, or by a "
+                "scrambled (hashed) form of the email address typed, to slow down guessing."
             ),
             who_sees="No one reads them; Connect checks them.",
             kept="Each count clears itself when its time window passes: at most an hour.",
