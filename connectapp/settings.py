@@ -34,6 +34,14 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # The public origin, used in links inside emails sent outside a request.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Where people send privacy questions and accessibility reports (the About,
+# Privacy and Accessibility pages show it).
+CONTACT_EMAIL = env("CONTACT_EMAIL", default="help@connect.invalid")
+# Sign-up asks people to confirm they are at least this old. A deployment may
+# raise it (for example to 16 or 18), never lower it below 13.
+MINIMUM_AGE = env.int("MINIMUM_AGE", default=13)
+if MINIMUM_AGE < 13:
+    raise ImproperlyConfigured("MINIMUM_AGE cannot be lower than 13.")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

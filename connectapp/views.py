@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
@@ -5,10 +6,52 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .privacy import data_kinds, session_lifetime
+
 
 @login_not_required
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
+
+
+def _public_page(request: HttpRequest, template: str, **context) -> HttpResponse:
+    return render(
+        request,
+        f"pages/{template}",
+        {"contact_email": settings.CONTACT_EMAIL, "minimum_age": settings.MINIMUM_AGE, **context},
+    )
+
+
+@login_not_required
+@require_GET
+def about(request: HttpRequest) -> HttpResponse:
+    return _public_page(request, "about.html")
+
+
+@login_not_required
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy notice. Its table comes from `connectapp.privacy`, which a
+    test keeps in step with the models."""
+    return _public_page(
+        request,
+        "privacy.html",
+        data_kinds=data_kinds(),
+        session_lifetime=session_lifetime(),
+        csrf_cookie_days=settings.CSRF_COOKIE_AGE // (60 * 60 * 24),
+    )
+
+
+@login_not_required
+@require_GET
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return _public_page(request, "accessibility.html")
+
+
+@login_not_required
+@require_GET
+def being_with_people(request: HttpRequest) -> HttpResponse:
+    return _public_page(request, "being_with_people.html")
 
 
 @login_not_required

@@ -14,6 +14,12 @@ PUBLIC_URL_NAMES = {
     "home",
     "healthz",
     "helplines:finder",
+    # What Connect is, its privacy notice, its accessibility statement and its
+    # tips for being with people: read before deciding to sign up.
+    "about",
+    "privacy",
+    "accessibility",
+    "being-with-people",
     # The helpline finder's JSON: the same public directory as the finder page.
     "helplines_api:lines",
     # The published activity catalogue: anyone may browse it before signing up.

@@ -20,6 +20,7 @@ def test_visitor_signs_up_and_lands_on_the_home_page(live_server, page, settings
     page.get_by_label("Display name").fill("Kit")
     page.locator("#id_password1").fill("a-fresh-long-password-7")
     page.locator("#id_password2").fill("a-fresh-long-password-7")
+    page.get_by_label("I am 13 or older").check()
     page.get_by_role("button", name="Sign Up").click()
 
     page.wait_for_url(live_server.url + "/")

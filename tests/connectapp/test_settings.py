@@ -66,3 +66,10 @@ def test_production_settings_harden_cookies_and_transport():
         "True",
         "django.core.cache.backends.db.DatabaseCache",
     ]
+
+
+def test_the_minimum_age_can_be_raised_but_not_lowered_below_13():
+    assert manage("check", env={**PRODUCTION_ENV, "MINIMUM_AGE": "18"}).returncode == 0
+    result = manage("check", env={**PRODUCTION_ENV, "MINIMUM_AGE": "12"})
+    assert result.returncode != 0
+    assert "MINIMUM_AGE cannot be lower than 13" in result.stderr
