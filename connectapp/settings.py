@@ -196,6 +196,10 @@ STORAGES = {
     },
 }
 
+# Admin exports: a cell that a spreadsheet would run as a formula gets a
+# leading quote (connectapp/lib/exports.py).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
