@@ -8,6 +8,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 
 from .security import client_ip
 
@@ -126,4 +127,22 @@ class RefusedAccessLogMiddleware:
                 request.method,
                 request.path,
             )
+        return response
+
+
+class PrivateByDefaultMiddleware:
+    """Nothing shown to a signed-in user is kept by a browser or a proxy cache:
+    every response to them says `Cache-Control: no-store`. A view whose page is
+    the same for everyone may opt in to caching with Django's
+    `cache_control(public=True, max_age=...)`, which this leaves alone."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        opted_in = "public" in response.get("Cache-Control", "")
+        if user is not None and user.is_authenticated and not opted_in:
+            add_never_cache_headers(response)
         return response
