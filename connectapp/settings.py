@@ -230,6 +230,10 @@ STORAGES = {
 # Admin exports: a cell that a spreadsheet would run as a formula gets a
 # leading quote (connectapp/lib/exports.py).
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Between an import's preview and its confirmation the uploaded file waits in
+# the cache that every app server shares, so the two steps may reach
+# different servers.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
