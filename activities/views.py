@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import User
+from connectapp.lib.ids import id_from
 
 from . import services
 from .filters import ActivityFilter
@@ -265,12 +266,13 @@ def recommendation_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def log_create(request: HttpRequest, slug: str) -> HttpResponse:
     activity = get_activity_for_user(request.user, slug)
-    plan_pk = request.POST.get("plan") or request.GET.get("plan")
+    plan_value = request.POST.get("plan") or request.GET.get("plan")
     plan = None
-    if plan_pk:
-        if not plan_pk.isdigit():
+    if plan_value:
+        plan_pk = id_from(plan_value)
+        if plan_pk is None:
             raise Http404
-        plan = get_plan_for_user(request.user, int(plan_pk))
+        plan = get_plan_for_user(request.user, plan_pk)
         if plan.activity_id != activity.pk:
             raise Http404
     form = LogForm(request.POST or None)

@@ -5,10 +5,13 @@ DEBUG is off unless the environment turns it on, and with DEBUG off the app
 refuses to start without a SECRET_KEY.
 """
 
+import base64
+import hashlib
 from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
+from cryptography.fernet import Fernet
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -29,6 +32,32 @@ if not SECRET_KEY:
         "SECRET_KEY is not set. `make run` writes one into .env for development; "
         "in production, set it in the environment."
     )
+
+# Encrypts second-factor secrets at rest (accounts/adapter.py): a Fernet key,
+# kept apart from SECRET_KEY. Keys in MFA_ENCRYPTION_OLD_KEYS still decrypt,
+# for rotation (docs/deploy.md). Development without one derives a key from
+# SECRET_KEY; production refuses to start without its own.
+MFA_ENCRYPTION_KEY = env("MFA_ENCRYPTION_KEY", default="")
+MFA_ENCRYPTION_OLD_KEYS = env.list("MFA_ENCRYPTION_OLD_KEYS", default=[])
+if not MFA_ENCRYPTION_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            'MFA_ENCRYPTION_KEY is not set. Generate one with `python -c "from '
+            'cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"` '
+            "and keep it apart from SECRET_KEY."
+        )
+    MFA_ENCRYPTION_KEY = base64.urlsafe_b64encode(
+        hashlib.sha256(f"connect-development-mfa:{SECRET_KEY}".encode()).digest()
+    ).decode()
+if MFA_ENCRYPTION_KEY == SECRET_KEY:
+    raise ImproperlyConfigured("MFA_ENCRYPTION_KEY must differ from SECRET_KEY.")
+try:
+    [Fernet(key) for key in [MFA_ENCRYPTION_KEY, *MFA_ENCRYPTION_OLD_KEYS]]
+except ValueError as error:
+    raise ImproperlyConfigured(
+        "MFA_ENCRYPTION_KEY and MFA_ENCRYPTION_OLD_KEYS must be Fernet keys: 32 random "
+        "bytes in URL-safe base64."
+    ) from error
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -79,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.RefusedAccessLogMiddleware",
+    "accounts.middleware.PrivateByDefaultMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -170,6 +200,7 @@ ACCOUNT_RATE_LIMITS = {
 # Behind N proxies, the client IP is the Nth address from the right of
 # X-Forwarded-For. Rate limits and the security log use it.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TRUST_ENABLED = False
 MFA_TOTP_ISSUER = "Connect"
@@ -203,6 +234,14 @@ STORAGES = {
         )
     },
 }
+
+# Admin exports: a cell that a spreadsheet would run as a formula gets a
+# leading quote (connectapp/lib/exports.py).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Between an import's preview and its confirmation the uploaded file waits in
+# the cache that every app server shares, so the two steps may reach
+# different servers.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -3,7 +3,8 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV
+
+from connectapp.lib.exports import SafeCSV
 
 from .forms import SupportLineAdminForm
 from .models import SupportLine
@@ -32,8 +33,8 @@ class VerificationFilter(admin.SimpleListFilter):
 class SupportLineAdmin(ImportExportModelAdmin):
     form = SupportLineAdminForm
     resource_classes = [SupportLineResource]
-    import_formats = [CSV]
-    export_formats = [CSV]
+    import_formats = [SafeCSV]
+    export_formats = [SafeCSV]
     import_template_name = "admin/helplines/supportline/import.html"
     list_display = [
         "name",

@@ -1,0 +1,58 @@
+"""Second-factor secrets are encrypted at rest.
+
+allauth stores each TOTP secret and recovery-code seed in
+`Authenticator.data`, and passes them through the MFA adapter's `encrypt`
+and `decrypt`. Here those use Fernet with MFA_ENCRYPTION_KEY, a key kept
+apart from SECRET_KEY. Older keys in MFA_ENCRYPTION_OLD_KEYS still decrypt,
+so a key can be rotated without locking anyone out (docs/deploy.md).
+"""
+
+from allauth.mfa.adapter import DefaultMFAAdapter
+from cryptography.fernet import Fernet, MultiFernet
+from django.conf import settings
+
+# Every Fernet token starts with its version byte, 0x80, in URL-safe base64.
+# A TOTP secret (base32) or a recovery seed (hex) never does.
+FERNET_START = "gAAAAA"
+# The secrets in `Authenticator.data`, by key: one string or a list of them.
+SECRET_KEYS = ("secret", "seed", "migrated_codes")
+
+
+def fernet() -> MultiFernet:
+    keys = [settings.MFA_ENCRYPTION_KEY, *settings.MFA_ENCRYPTION_OLD_KEYS]
+    return MultiFernet([Fernet(key) for key in keys])
+
+
+def is_encrypted(value: str) -> bool:
+    return value.startswith(FERNET_START)
+
+
+def _map_secrets(data: dict, change) -> dict:
+    data = dict(data)
+    for key in SECRET_KEYS:
+        if isinstance(data.get(key), str):
+            data[key] = change(data[key])
+        elif isinstance(data.get(key), list):
+            data[key] = [change(value) for value in data[key]]
+    return data
+
+
+def data_encrypted(data: dict) -> dict:
+    """`data` with every secret encrypted with the current key: plain ones
+    encrypted, ones under an older key encrypted again."""
+    f = fernet()
+
+    def change(value: str) -> str:
+        if is_encrypted(value):
+            return f.rotate(value.encode()).decode()
+        return f.encrypt(value.encode()).decode()
+
+    return _map_secrets(data, change)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def encrypt(self, text: str) -> str:
+        return fernet().encrypt(text.encode()).decode()
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return fernet().decrypt(encrypted_text.encode()).decode()
