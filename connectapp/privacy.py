@@ -72,8 +72,8 @@ def data_kinds() -> list[DataKind]:
             ),
             who_sees=(
                 "Connect uses them to check your codes. Admins can see that you have an "
-                "authenticator and when it was last used. An admin who opens that record in "
-                "the admin site can also see the stored secret."
+                "authenticator and when it was last used, never the secret, which is stored "
+                "encrypted."
             ),
             kept="Until you turn two-factor authentication off or delete your account.",
         ),
