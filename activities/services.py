@@ -16,8 +16,11 @@ from .models import (
     Plan,
     ReadyMessage,
     Recommendation,
+    ReminderSettings,
     Suggestion,
+    feed_token_new,
 )
+from .reminders import reminder_schedule, reminders_schedule_for
 from .starter import KINDS, STARTER_ACTIVITIES
 
 
@@ -78,12 +81,46 @@ def plan_save(*, owner: User, activity: Activity, planned_for: date | None) -> P
     if plan is None:
         try:
             with transaction.atomic():
-                return Plan.objects.create(owner=owner, activity=activity, planned_for=planned_for)
+                plan = Plan.objects.create(owner=owner, activity=activity, planned_for=planned_for)
         except IntegrityError:
             plan = Plan.objects.open().get(owner=owner, activity=activity)
-    plan.planned_for = planned_for
-    plan.save(update_fields=["planned_for"])
+    if plan.planned_for != planned_for:
+        plan.planned_for = planned_for
+        plan.save(update_fields=["planned_for"])
+    reminder_schedule(plan)
     return plan
+
+
+def plan_reminder_set(*, plan: Plan, on: bool) -> None:
+    """Turn the reminder for one plan on or off."""
+    plan.reminder = on
+    plan.save(update_fields=["reminder"])
+    reminder_schedule(plan)
+
+
+def reminder_settings_get(*, owner: User) -> ReminderSettings:
+    """The member's settings, or unsaved defaults (reminders off, no feed)."""
+    return ReminderSettings.objects.filter(owner=owner).first() or ReminderSettings(owner=owner)
+
+
+def reminder_settings_save(*, prefs: ReminderSettings) -> int:
+    """Store changed reminder settings and queue reminders at the new time.
+    Returns how many reminders were queued."""
+    prefs.save()
+    return reminders_schedule_for(prefs.owner) if prefs.enabled else 0
+
+
+def feed_token_replace(*, prefs: ReminderSettings) -> str:
+    """Turn the calendar feed on with a new address; any old one stops working."""
+    prefs.feed_token = feed_token_new()
+    prefs.save()
+    return prefs.feed_token
+
+
+def feed_turn_off(*, prefs: ReminderSettings) -> None:
+    prefs.feed_token = None
+    if prefs.pk is not None:
+        prefs.save()
 
 
 def plan_remove(*, plan: Plan) -> None:
