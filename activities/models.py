@@ -1,6 +1,6 @@
 import secrets
 import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -471,15 +471,14 @@ class ReminderSettings(models.Model):
         return local >= self.quiet_from or local < self.quiet_until
 
     def due_at(self, day: date) -> datetime | None:
-        """When the reminder for a plan on `day` goes out: the chosen time in
+        """When (in UTC) the reminder for a plan on `day` goes out: the chosen time in
         the member's zone, or when quiet hours end if that time falls in them.
         None when quiet hours last until the day is over."""
-        due = datetime.combine(day, self.time_of_day, tzinfo=self.zone)
-        # Through UTC and back: a time the clocks skip in spring (02:30) goes
-        # out an hour later; a time they repeat in autumn, the first time.
-        due = due.astimezone(ZoneInfo("UTC")).astimezone(self.zone)
+        # In UTC: a time the clocks skip in spring (02:30) goes out an hour
+        # later; a time they repeat in autumn goes out the first time.
+        due = datetime.combine(day, self.time_of_day, tzinfo=self.zone).astimezone(UTC)
         if self.in_quiet_hours(due):
-            due = datetime.combine(day, self.quiet_until, tzinfo=self.zone)
+            due = datetime.combine(day, self.quiet_until, tzinfo=self.zone).astimezone(UTC)
             if self.quiet_until < self.time_of_day or self.in_quiet_hours(due):
                 return None
         return due
