@@ -268,7 +268,21 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
     plans = Plan.objects.filter(owner=owner).select_related("activity").order_by("created_at")
     logs = ActivityLog.objects.filter(owner=owner).select_related("activity")
     suggestions = Suggestion.objects.filter(owner=owner)
+    prefs = ReminderSettings.objects.filter(owner=owner).first()
     return {
+        "reminder_settings": None
+        if prefs is None
+        else {
+            "reminders_on": prefs.enabled,
+            "time_of_day": prefs.time_of_day,
+            "time_zone": prefs.time_zone,
+            "email_names_the_activity": prefs.show_title,
+            "quiet_from": prefs.quiet_from,
+            "quiet_until": prefs.quiet_until,
+            # Whether the feed is on; its address is a secret, so it stays out.
+            "calendar_feed_on": bool(prefs.feed_token),
+            "calendar_feed_names_activities": prefs.feed_shows_titles,
+        },
         "plans": [
             {
                 "activity": plan.activity.title,
@@ -276,6 +290,7 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
                 "planned_for": plan.planned_for,
                 "saved_at": plan.created_at,
                 "done_at": plan.done_at,
+                "reminder": plan.reminder,
             }
             for plan in plans
         ],

@@ -302,3 +302,34 @@ def test_an_unsubscribe_token_names_only_its_own_member(member, other_member):
 def test_a_plan_can_be_made_with_a_plan_factory_too(member):
     # reminder_schedule is also safe to call on any plan.
     assert reminders.reminder_schedule(make_plan(owner=member)) is None
+
+
+def test_a_late_reminder_that_would_land_in_quiet_hours_is_not_sent(member, member_client):
+    prefs_for(member, quiet_from=time(10, 0), quiet_until=time(22, 0))
+    with time_machine.travel(MORNING, tick=False) as clock:
+        plan_for(member_client, DAY)
+        # The workers were down from 9:00 until 11:00, inside quiet hours.
+        clock.move_to(utc(2026, 6, 10, 15, 0))
+        run_ready_tasks()
+    assert mail.outbox == []
+
+
+def test_turning_a_plans_reminder_back_on_queues_it_again(member, member_client):
+    prefs_for(member)
+    with time_machine.travel(MORNING, tick=False) as clock:
+        plan = plan_for(member_client, DAY)
+        turn_off_for_plan(member_client, plan)
+        member_client.post(reverse("activities:plan-reminder", args=[plan.pk]), {"reminder": "on"})
+        clock.move_to(utc(2026, 6, 10, 13, 0))
+        run_ready_tasks()
+    assert len(mail.outbox) == 1
+
+
+def test_reminder_settings_are_in_the_data_download_without_the_feed_address(member, member_client):
+    prefs_for(member, feed_token="a-secret-feed-token-that-stays-private")
+    response = member_client.get(reverse("accounts:data-download"))
+    exported = response.json()["activities"]["reminder_settings"]
+    assert exported["reminders_on"] is True
+    assert exported["time_zone"] == NEW_YORK
+    assert exported["calendar_feed_on"] is True
+    assert b"a-secret-feed-token" not in response.content
