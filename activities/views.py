@@ -1,3 +1,5 @@
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import AnonymousUser
@@ -27,6 +29,8 @@ from .models import Activity, ActivityLog, Plan, Recommendation, ReminderSetting
 from .progress import CHART_MAX_LOGS, mood_chart, overall_summary, per_activity
 
 PAGE_SIZE = 30
+# What feed_token_new makes: URL-safe base64. Anything else is a 404 before any query.
+FEED_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,64}")
 RELATED_COUNT = 4
 MY_RECENT_LOGS = 10
 # Each filter parameter, and how notes on the page name it.
@@ -473,12 +477,14 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """A member's private feed, for calendar apps that cannot sign in. The
     long random token is the only key: a wrong, replaced or turned-off token
     is a 404, and the feed holds nothing but days and (if chosen) titles."""
+    if not FEED_TOKEN_RE.fullmatch(token):
+        raise Http404
     prefs = (
         ReminderSettings.objects.select_related("owner")
         .filter(feed_token=token, owner__is_active=True)
         .first()
     )
-    if prefs is None or not token:
+    if prefs is None:
         raise Http404
     plans = Plan.objects.open().filter(owner=prefs.owner, planned_for__isnull=False)
     body = feed_ics(plans.select_related("activity"), show_titles=prefs.feed_shows_titles)

@@ -56,7 +56,7 @@ def test_feed_changes_never_fail(member_client, data):
 
 
 @FUZZ
-@given(token=st.text(alphabet=st.characters(blacklist_characters="/\x00"), min_size=1, max_size=80))
+@given(token=st.text(alphabet=st.characters(blacklist_characters="/"), min_size=1, max_size=80))
 def test_unsubscribe_and_feed_tokens_never_fail(token):
     client = Client()
     for name in ("activities:reminders-unsubscribe", "activities:calendar-feed"):
