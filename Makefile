@@ -33,7 +33,9 @@ run: $(INSTALLED) .env
 	$(BIN)/python manage.py load_starter_catalogue
 	$(BIN)/python manage.py seed_demo
 	@echo
-	@echo "Connect is starting at http://$(HOST):$(PORT)/ (Ctrl+C stops it)."
+	@echo "Connect is starting at http://$(HOST):$(PORT)/ with a background worker (Ctrl+C stops both)."
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(INSTALLED) .env

@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "import_export",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "activities",
     "worksheets",
@@ -168,6 +170,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
+# Where each role lands after sign-in, and allauth's emails through the task queue.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # django-allauth
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -210,6 +214,10 @@ USERSESSIONS_TRACK_ACTIVITY = True
 vars().update(env.email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Connect <noreply@connect.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks (emails, reminders) wait in the database until a `db_worker`
+# runs them: `make run` starts one, and docs/deploy.md explains production.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 LANGUAGE_CODE = "en-us"
 # Times show in this zone; they are stored in UTC.

@@ -1,12 +1,21 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from activities.models import ActivityLog, Plan, Recommendation, ReminderSettings
+from worksheets.today import clinician_comments_since
+
 from .privacy import data_kinds, session_lifetime
+
+# How far back "new" comments and recommendations reach on the Today page.
+TODAY_NEWS_DAYS = 14
 
 
 @login_not_required
@@ -63,3 +72,32 @@ def healthz(request: HttpRequest) -> HttpResponse:
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+@require_GET
+def today(request: HttpRequest) -> HttpResponse:
+    """A member's landing page after sign-in: today's plans and the next one,
+    an energy check-in, their latest mood note, and what their clinician
+    added lately. Each part is one query."""
+    user = request.user
+    prefs = ReminderSettings.objects.filter(owner=user).first()
+    day = prefs.today() if prefs else timezone.localdate()
+    plans = Plan.objects.open().filter(owner=user).select_related("activity")
+    since = timezone.now() - timedelta(days=TODAY_NEWS_DAYS)
+    return render(
+        request,
+        "today.html",
+        {
+            "day": day,
+            "todays_plans": list(plans.filter(planned_for=day).order_by("pk")),
+            "next_plan": plans.filter(planned_for__gt=day).order_by("planned_for", "pk").first(),
+            "latest_log": ActivityLog.objects.for_owner(user).select_related("activity").first(),
+            "recommendations": list(
+                Recommendation.objects.open()
+                .filter(owner=user, created_at__gte=since)
+                .select_related("activity")[:5]
+            ),
+            "comments": clinician_comments_since(owner=user, since=since),
+        },
+    )
