@@ -8,6 +8,9 @@ DEFAULT = (
 )
 
 PAGE_DESCRIPTIONS: dict[str, str] = {
+    "activities:reminders-unsubscribe": (
+        "Turn off Connect's reminder emails with one click, without signing in."
+    ),
     "home": (
         "Small, real ways to be around people when depression makes reaching out hard: "
         "ideas that fit your energy, worksheets, and helplines. Free, private and gentle."

@@ -119,6 +119,37 @@ def data_kinds() -> list[DataKind]:
             ),
         ),
         DataKind(
+            name="Reminders and calendar feed",
+            models=("activities.ReminderSettings",),
+            what=(
+                "Whether you want reminder emails, at what time and in which time zone, your "
+                "quiet hours, whether reminders and your calendar feed may show activity "
+                "titles, the private address of your calendar feed if you turned it on, and "
+                "which days a reminder was sent for each plan."
+            ),
+            who_sees=(
+                "Only you. Anyone who has your calendar feed's address can read the feed, so "
+                "replace or turn it off if it reaches someone else."
+            ),
+            kept=(
+                "Until you delete your account. The record of a sent reminder goes with its plan."
+            ),
+        ),
+        DataKind(
+            name="Emails waiting to be sent",
+            what=(
+                "Each email Connect sends (confirmations, password resets, reminders, notices "
+                "about shares and comments) waits in a queue until a background worker sends "
+                "it: the address it goes to and its text, which holds links but never anything "
+                "you wrote."
+            ),
+            who_sees="Admins can see the queue in the admin site.",
+            kept=(
+                "Sent and failed emails stay in the queue's record until the server's operator "
+                "clears it."
+            ),
+        ),
+        DataKind(
             name="Mood logs",
             models=("activities.ActivityLog",),
             what=(

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import sign_in
+from tests.tasks import run_ready_tasks
 from tests.factories import make_member
 
 APPLY_URL = reverse("accounts:clinician")
@@ -35,6 +36,7 @@ def test_an_unconfirmed_email_is_explained_with_a_way_to_resend_it():
 
     response = client.post(reverse("account_email"), {"email": applicant.email, "action_send": ""})
     assert response.status_code == 302
+    run_ready_tasks()
     assert [message.to for message in mail.outbox] == [[applicant.email]]
 
 

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.conf import settings
 
 pytestmark = pytest.mark.once
@@ -63,6 +64,7 @@ def test_a_worker_process_delivers_a_due_reminder():
             "ENV_FILE": "/nonexistent",
             "DEBUG": "False",
             "SECRET_KEY": "worker-test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "MFA_ENCRYPTION_KEY": Fernet.generate_key().decode(),
             "DATABASE_URL": f"sqlite:///{folder}/worker.sqlite3",
             "CACHE_URL": "locmemcache://",
             "EMAIL_URL": f"filemail:///{outbox}",

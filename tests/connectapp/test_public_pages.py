@@ -18,6 +18,7 @@ NOT_HTML_PAGES = {
     "healthz",
     "helplines_api:lines",
     "activities_api:list",
+    "activities:calendar-feed",
     "admin:login",  # redirects to allauth's sign-in page
     "activities:detail",  # each activity's summary is its description
 }
