@@ -20,7 +20,7 @@ def starter_directory():
         slug="nv-warm",
         name="Nevada Test Warmline",
         region="NV",
-        accepts_out_of_state=True,
+        who_may_call="us",
         open_24_7=False,
         hours=[{"day": day, "opens": "09:00", "closes": "17:00"} for day in range(7)],
         time_zone="America/Los_Angeles",
