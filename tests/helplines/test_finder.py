@@ -201,7 +201,8 @@ def test_contact_ways_are_tel_and_sms_links(client):
     html = client.get(FINDER, {"state": "OR"}).content.decode()
     # Full numbers carry +1 so a phone dials them at once; the keyword is filled in.
     assert 'href="tel:+18009506264"' in html
-    assert 'href="sms:62640?body=HELPLINE"' in html
+    # "?&body=" fills in the word on both iOS and Android, as activities do.
+    assert 'href="sms:62640?&amp;body=HELPLINE"' in html
     assert "Text HELPLINE to 62640" in html
     assert 'href="tel:+18004874889"' in html
     assert 'href="https://example.org/chat" rel="noopener noreferrer"' in html
