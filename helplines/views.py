@@ -159,7 +159,7 @@ def _entry_json(entry: FinderEntry, section: str, position: int) -> dict:
         "source_url": line.source_url,
         "source_kind": line.source_kind,
         "source_name": line.source_label,
-        "source_date": line.source_date.isoformat(),
+        "source_date": line.source_date.isoformat() if line.source_date else None,
         "verified_on": line.verified_on.isoformat(),
         "stale": entry.is_stale,
     }

@@ -86,6 +86,13 @@ def test_visitor_picks_a_state_on_a_phone_and_lands_on_the_results(
     expect(page.get_by_text("Press 2 on a call").first).to_be_visible()
     assert_accessible(page)
 
+    page.locator("#line-california-peer-run-warm-line").get_by_role(
+        "link", name="This number didn't work"
+    ).click()
+    expect(page.get_by_role("heading", name="This number didn't work")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= SMALL_PHONE["width"]
+    assert_accessible(page)
+
 
 def test_finder_is_accessible_in_dark_mode(live_server, browser, starter_directory):
     context = browser.new_context(viewport=PHONE, color_scheme="dark")
@@ -112,7 +119,6 @@ def test_finder_and_report_work_without_javascript(live_server, browser, starter
     card.get_by_role("link", name="This number didn't work").click()
     expect(page.get_by_role("heading", name="This number didn't work")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= SMALL_PHONE["width"]
-    assert_accessible(page)
     page.get_by_label("What happened? (optional)").fill("Nobody answered at 3 pm")
     page.get_by_role("button", name="Send the report").click()
     page.wait_for_url("**/helplines/?state=NC#results")
