@@ -22,6 +22,8 @@ PUBLIC_URL_NAMES = {
     "being-with-people",
     # The helpline finder's JSON: the same public directory as the finder page.
     "helplines_api:lines",
+    # "This number didn't work": anonymous, rate-limited, published lines only.
+    "helplines:report",
     # The published activity catalogue: anyone may browse it before signing up.
     "activities:list",
     # One published activity; drafts and suggestions answer 404.
