@@ -8,6 +8,10 @@ DEFAULT = (
 )
 
 PAGE_DESCRIPTIONS: dict[str, str] = {
+    "helplines:report": (
+        "Tell Connect that a helpline number did not work, so it can be checked again. "
+        "No name or contact details needed."
+    ),
     "activities:reminders-unsubscribe": (
         "Turn off Connect's reminder emails with one click, without signing in."
     ),
