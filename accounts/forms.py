@@ -37,7 +37,7 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "home_state"]
+        fields = ["display_name", "home_state", "language"]
 
 
 class AccountDeleteForm(forms.Form):

@@ -9,6 +9,9 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 
 from .security import client_ip
 
@@ -45,6 +48,25 @@ def session_passed_mfa(request: HttpRequest) -> bool:
     return any(r.get("method") == "mfa" for r in get_authentication_records(request, user))
 
 
+class UserLanguageMiddleware:
+    """A signed-in member's saved language (their account page) wins over the
+    language cookie and Accept-Language, which LocaleMiddleware has already
+    applied. The cookie can change the page, so responses vary on it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        preferred = getattr(user, "language", "") if user and user.is_authenticated else ""
+        if preferred and translation.check_for_language(preferred):
+            translation.activate(preferred)
+            request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+
 class RequireMFAMiddleware:
     """Clinicians and staff must have an authenticator and must have used it.
 
@@ -68,8 +90,10 @@ class RequireMFAMiddleware:
         if not is_mfa_enabled(user, [Authenticator.Type.TOTP]):
             messages.info(
                 request,
-                "Your role can see other people's information, so it needs "
-                "two-factor authentication. Please set up an authenticator app to go on.",
+                _(
+                    "Your role can see other people's information, so it needs "
+                    "two-factor authentication. Please set up an authenticator app to go on."
+                ),
             )
             return redirect("mfa_activate_totp")
         if not session_passed_mfa(request):
@@ -81,7 +105,7 @@ class RequireMFAMiddleware:
             )
             logout(request)
             messages.warning(
-                request, "Please sign in again and enter a code from your authenticator app."
+                request, _("Please sign in again and enter a code from your authenticator app.")
             )
             return redirect_to_login(request.get_full_path())
         return None

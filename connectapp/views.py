@@ -4,7 +4,8 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language as django_set_language
 
 from .privacy import data_kinds, session_lifetime
 
@@ -52,6 +53,21 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @require_GET
 def being_with_people(request: HttpRequest) -> HttpResponse:
     return _public_page(request, "being_with_people.html")
+
+
+@login_not_required
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The footer's language switcher: Django's `set_language` (the cookie and
+    the redirect back). A signed-in member's saved preference follows the
+    choice, since it outranks the cookie."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    user = request.user
+    if user.is_authenticated and language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return response
 
 
 @login_not_required
