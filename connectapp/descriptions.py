@@ -44,15 +44,15 @@ PAGE_DESCRIPTIONS: dict[str, object] = {
         "A nickname is fine."
     ),
     "account_logout": _("Sign out of Connect on this device."),
-    "account_inactive": "This Connect account is not active.",
+    "account_inactive": _("This Connect account is not active."),
     "account_email_verification_sent": _(
         "Check your inbox: Connect has sent a link to confirm your email address."
     ),
     "account_confirm_email": _("Confirm your email address to finish setting up Connect."),
-    "account_reset_password": "Forgot your Connect password? Ask for a link to set a new one.",
+    "account_reset_password": _("Forgot your Connect password? Ask for a link to set a new one."),
     "account_reset_password_done": _("A link to reset your Connect password is on its way."),
-    "account_reset_password_from_key": "Choose a new password for your Connect account.",
+    "account_reset_password_from_key": _("Choose a new password for your Connect account."),
     "account_reset_password_from_key_done": _("Your Connect password has been changed."),
-    "account_confirm_login_code": "Enter the sign-in code Connect sent to your email.",
+    "account_confirm_login_code": _("Enter the sign-in code Connect sent to your email."),
     "mfa_authenticate": _("Enter a code from your authenticator app to finish signing in."),
 }

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
@@ -8,6 +10,10 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from .privacy import data_kinds, session_lifetime
+
+# When each statement was last checked against what the app does.
+ACCESSIBILITY_REVIEWED_ON = date(2026, 11, 27)
+PRIVACY_UPDATED_ON = date(2026, 11, 27)
 
 
 @login_not_required
@@ -37,6 +43,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return _public_page(
         request,
         "privacy.html",
+        updated_on=PRIVACY_UPDATED_ON,
         data_kinds=data_kinds(),
         session_lifetime=session_lifetime(),
         csrf_cookie_days=settings.CSRF_COOKIE_AGE // (60 * 60 * 24),
@@ -46,7 +53,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_GET
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return _public_page(request, "accessibility.html")
+    return _public_page(request, "accessibility.html", reviewed_on=ACCESSIBILITY_REVIEWED_ON)
 
 
 @login_not_required
