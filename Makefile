@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean messages
 
 $(INSTALLED): requirements.txt requirements-dev.txt build-constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ lint: $(INSTALLED)
 format: $(INSTALLED)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# After marking strings: collect them into locale/ and compile (needs GNU
+# gettext). Translate the new entries, then run it again. docs/translation.md.
+messages: $(INSTALLED)
+	$(BIN)/python scripts/translations.py update
+	$(BIN)/python scripts/translations.py check
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -3,6 +3,8 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import ClinicianProfile, User
@@ -39,12 +41,12 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["email", "display_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Profile", {"fields": ["display_name", "role"]}),
+        (_("Profile"), {"fields": ["display_name", "role", "language"]}),
         (
-            "Permissions",
+            _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
-        ("Dates", {"fields": ["last_login", "date_joined"]}),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (
@@ -104,50 +106,68 @@ class ClinicianProfileAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
-    @admin.display(description="email", ordering="user__email")
+    @admin.display(description=_("email"), ordering="user__email")
     def user_email(self, profile: ClinicianProfile) -> str:
         return profile.user.email
 
-    @admin.display(description="two-factor", boolean=True)
+    @admin.display(description=_("two-factor"), boolean=True)
     def has_mfa(self, profile: ClinicianProfile) -> bool:
         return profile.totp
 
-    @admin.action(description="Verify the selected applications")
+    @admin.action(description=_("Verify the selected applications"))
     def verify(self, request: HttpRequest, queryset: QuerySet) -> None:
         verified, refused = 0, []
         for profile in queryset.exclude(status=ClinicianProfile.Status.VERIFIED):
             if services.clinician_verify(profile=profile, by=request.user):
-                self.log_change(request, profile, "Verified.")
+                self.log_change(request, profile, gettext("Verified."))
                 verified += 1
             else:
                 refused.append(profile.user.email)
-        self.message_user(request, f"Verified: {verified}.", messages.SUCCESS)
+        self.message_user(
+            request, gettext("Verified: %(count)d.") % {"count": verified}, messages.SUCCESS
+        )
         if refused:
             self.message_user(
                 request,
-                "Not verified, because they have no authenticator app set up yet: "
-                f"{', '.join(refused)}.",
+                gettext(
+                    "Not verified, because they have no authenticator app set up yet: %(emails)s."
+                )
+                % {"emails": ", ".join(refused)},
                 messages.WARNING,
             )
 
-    @admin.action(description="Reject the selected applications")
+    @admin.action(description=_("Reject the selected applications"))
     def reject(self, request: HttpRequest, queryset: QuerySet) -> None:
         rejected = 0
         for profile in queryset.filter(status=ClinicianProfile.Status.PENDING):
             services.clinician_reject(profile=profile, by=request.user)
-            self.log_change(request, profile, "Rejected.")
+            self.log_change(request, profile, gettext("Rejected."))
             rejected += 1
-        self.message_user(request, f"Rejected: {rejected} waiting applications.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "Rejected: %(count)d waiting application.",
+                "Rejected: %(count)d waiting applications.",
+                rejected,
+            )
+            % {"count": rejected},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description="Withdraw verification from the selected clinicians")
+    @admin.action(description=_("Withdraw verification from the selected clinicians"))
     def withdraw(self, request: HttpRequest, queryset: QuerySet) -> None:
         withdrawn = ended = 0
         for profile in queryset.filter(status=ClinicianProfile.Status.VERIFIED):
             ended += services.clinician_withdraw(profile=profile, by=request.user)
-            self.log_change(request, profile, "Verification withdrawn.")
+            self.log_change(request, profile, gettext("Verification withdrawn."))
             withdrawn += 1
         self.message_user(
             request,
-            f"Withdrawn: {withdrawn} clinicians. Shares ended: {ended}.",
+            ngettext(
+                "Withdrawn: %(count)d clinician. Shares ended: %(ended)d.",
+                "Withdrawn: %(count)d clinicians. Shares ended: %(ended)d.",
+                withdrawn,
+            )
+            % {"count": withdrawn, "ended": ended},
             messages.SUCCESS,
         )

@@ -8,7 +8,9 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.cache import add_never_cache_headers
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext as _
 
 from .security import client_ip
 
@@ -51,6 +53,25 @@ def is_second_factor_page(url_name: str | None) -> bool:
     return (url_name or "").startswith("mfa_")
 
 
+class UserLanguageMiddleware:
+    """A signed-in member's saved language (their account page) wins over the
+    language cookie and Accept-Language, which LocaleMiddleware has already
+    applied. The cookie can change the page, so responses vary on it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        preferred = getattr(user, "language", "") if user and user.is_authenticated else ""
+        if preferred and translation.check_for_language(preferred):
+            translation.activate(preferred)
+            request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+
 class RequireMFAMiddleware:
     """A session that has not passed MFA may only set up a first authenticator
     and sign out.
@@ -89,7 +110,7 @@ class RequireMFAMiddleware:
             )
             logout(request)
             messages.warning(
-                request, "Please sign in again and enter a code from your authenticator app."
+                request, _("Please sign in again and enter a code from your authenticator app.")
             )
             return redirect_to_login(request.get_full_path())
         if (
@@ -99,8 +120,10 @@ class RequireMFAMiddleware:
         ):
             messages.info(
                 request,
-                "Your role can see other people's information, so it needs "
-                "two-factor authentication. Please set up an authenticator app to go on.",
+                _(
+                    "Your role can see other people's information, so it needs "
+                    "two-factor authentication. Please set up an authenticator app to go on."
+                ),
             )
             return redirect("mfa_activate_totp")
         return None

@@ -124,6 +124,7 @@ def account_export(*, user: User) -> dict[str, Any]:
             "display_name": user.display_name,
             "role": user.get_role_display(),
             "home_state": user.home_state,
+            "language": user.language,
             "joined_at": user.date_joined,
             "last_sign_in": user.last_login,
             "email_addresses": [

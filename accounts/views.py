@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -29,7 +30,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your profile is saved.")
+        messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
 
@@ -70,7 +71,7 @@ def delete(request: HttpRequest) -> HttpResponse:
         services.account_delete(user=user)
         try:
             send_mail(
-                "[Connect] Your account has been deleted",
+                _("[Connect] Your account has been deleted"),
                 render_to_string("accounts/email/account_deleted.txt"),
                 None,
                 [email],
@@ -78,7 +79,7 @@ def delete(request: HttpRequest) -> HttpResponse:
         except Exception:
             # The account is already gone; a mail failure must not hide that.
             logger.exception("account_deleted_mail_failed")
-        messages.success(request, "Your account and everything in it have been deleted.")
+        messages.success(request, _("Your account and everything in it have been deleted."))
         return redirect("home")
     return render(request, "accounts/delete.html", {"form": form})
 
@@ -102,19 +103,19 @@ def clinician_application(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if not can_apply:
-            messages.info(request, "You are verified. To change these details, ask an admin.")
+            messages.info(request, _("You are verified. To change these details, ask an admin."))
             return redirect("accounts:clinician")
         status = 400
         if not has_mfa:
             messages.warning(
                 request,
-                "Please set up two-factor authentication first: clinicians must use it.",
+                _("Please set up two-factor authentication first: clinicians must use it."),
             )
         elif form.is_valid():
             services.clinician_apply(user=request.user, values=form.cleaned_data)
             messages.success(
                 request,
-                "Thank you. An admin will check your details and you will see the result here.",
+                _("Thank you. An admin will check your details and you will see the result here."),
             )
             return redirect("accounts:clinician")
     return render(
@@ -136,6 +137,7 @@ def share_code_regenerate(request: HttpRequest) -> HttpResponse:
     services.share_code_regenerate(profile=profile)
     messages.success(
         request,
-        f"Your new share code is {profile.share_code_display}. The old code no longer works.",
+        _("Your new share code is %(code)s. The old code no longer works.")
+        % {"code": profile.share_code_display},
     )
     return redirect("clinician:dashboard")

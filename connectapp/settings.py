@@ -106,9 +106,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before CommonMiddleware: the language from the cookie or
+    # Accept-Language (URLs carry no language prefix).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in member's saved language wins over the cookie and the browser.
+    "accounts.middleware.UserLanguageMiddleware",
     "accounts.middleware.RefusedAccessLogMiddleware",
     "accounts.middleware.PrivateByDefaultMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -219,7 +224,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # runs them: `make run` starts one, and docs/deploy.md explains production.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# Connect speaks US English and US Spanish. How to add and check strings:
+# docs/translation.md.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Times show in this zone; they are stored in UTC.
 TIME_ZONE = env("TIME_ZONE", default="America/New_York")
 USE_I18N = True
@@ -299,6 +309,7 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)

@@ -1,13 +1,14 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
 # Admin sign-in goes through allauth, so its rate limits and MFA apply.
 admin.site.login = secure_admin_login(admin.site.login)
-admin.site.site_header = "Connect administration"
-admin.site.site_title = "Connect admin"
+admin.site.site_header = _("Connect administration")
+admin.site.site_title = _("Connect admin")
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("being-with-people/", views.being_with_people, name="being-with-people"),
     path("today/", views.today, name="today"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
@@ -7,7 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language as django_set_language
 
 from activities.models import ActivityLog, Plan, Recommendation, ReminderSettings
 from worksheets.today import clinician_comments_since
@@ -16,6 +17,10 @@ from .privacy import data_kinds, session_lifetime
 
 # How far back "new" comments and recommendations reach on the Today page.
 TODAY_NEWS_DAYS = 14
+
+# When each statement was last checked against what the app does.
+ACCESSIBILITY_REVIEWED_ON = date(2026, 11, 27)
+PRIVACY_UPDATED_ON = date(2026, 11, 27)
 
 
 @login_not_required
@@ -45,6 +50,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return _public_page(
         request,
         "privacy.html",
+        updated_on=PRIVACY_UPDATED_ON,
         data_kinds=data_kinds(),
         session_lifetime=session_lifetime(),
         csrf_cookie_days=settings.CSRF_COOKIE_AGE // (60 * 60 * 24),
@@ -54,13 +60,28 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_GET
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return _public_page(request, "accessibility.html")
+    return _public_page(request, "accessibility.html", reviewed_on=ACCESSIBILITY_REVIEWED_ON)
 
 
 @login_not_required
 @require_GET
 def being_with_people(request: HttpRequest) -> HttpResponse:
     return _public_page(request, "being_with_people.html")
+
+
+@login_not_required
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The footer's language switcher: Django's `set_language` (the cookie and
+    the redirect back). A signed-in member's saved preference follows the
+    choice, since it outranks the cookie."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    user = request.user
+    if user.is_authenticated and language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return response
 
 
 @login_not_required

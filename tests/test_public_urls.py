@@ -20,6 +20,9 @@ PUBLIC_URL_NAMES = {
     "privacy",
     "accessibility",
     "being-with-people",
+    # The footer's language switcher (a POST that sets the language cookie):
+    # visitors choose a language before they have an account.
+    "set_language",
     # The helpline finder's JSON: the same public directory as the finder page.
     "helplines_api:lines",
     # "This number didn't work": anonymous, rate-limited, published lines only.

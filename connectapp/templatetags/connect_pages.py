@@ -1,5 +1,8 @@
 from django import template
+from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from connectapp.descriptions import DEFAULT, PAGE_DESCRIPTIONS
 
@@ -7,10 +10,10 @@ register = template.Library()
 
 # The site-wide footer links, in order.
 FOOTER_LINKS = [
-    ("about", "About Connect"),
-    ("being-with-people", "Tips for being with people"),
-    ("privacy", "Privacy notice"),
-    ("accessibility", "Accessibility"),
+    ("about", _("About Connect")),
+    ("being-with-people", _("Tips for being with people")),
+    ("privacy", _("Privacy notice")),
+    ("accessibility", _("Accessibility")),
 ]
 
 
@@ -31,5 +34,10 @@ def site_footer(context) -> dict:
         "links": [
             {"href": reverse(name), "label": label, "current": name == current}
             for name, label in FOOTER_LINKS
-        ]
+        ],
+        # The language switcher comes back to this page (Django's set_language
+        # only follows a safe, same-site `next`).
+        "next_path": request.get_full_path() if request is not None else "/",
+        "languages": settings.LANGUAGES,
+        "current_language": get_language(),
     }

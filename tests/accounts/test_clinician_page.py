@@ -7,8 +7,8 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import sign_in
-from tests.tasks import run_ready_tasks
 from tests.factories import make_member
+from tests.tasks import run_ready_tasks
 
 APPLY_URL = reverse("accounts:clinician")
 

@@ -21,6 +21,7 @@ NOT_HTML_PAGES = {
     "activities:calendar-feed",
     "admin:login",  # redirects to allauth's sign-in page
     "activities:detail",  # each activity's summary is its description
+    "set_language",  # the footer's language switcher: a POST that redirects
 }
 
 META = re.compile(r'<meta name="description" content="([^"]*)">')
