@@ -14,6 +14,13 @@ PUBLIC_URL_NAMES = {
     "home",
     "healthz",
     "helplines:finder",
+    # The offline crisis card: public crisis lines and one state's warmlines,
+    # rendered as for an anonymous visitor so the service worker may keep it.
+    "offline",
+    # The installable app's manifest and service worker: no user data, and the
+    # browser fetches them without asking anyone to sign in.
+    "manifest",
+    "service-worker",
     # The helpline finder's JSON: the same public directory as the finder page.
     "helplines_api:lines",
     # The published activity catalogue: anyone may browse it before signing up.
