@@ -1,0 +1,195 @@
+"""Crisis help in view, and the offline crisis card, in Chromium.
+
+Phones here are 375 pixels wide, the narrowest common width.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from playwright.sync_api import expect
+
+from ..conftest import sign_in
+from .conftest import assert_accessible
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+NARROW = {"width": 375, "height": 740}
+
+CACHED_URLS = """async () => {
+  const found = {};
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    found[name] = (await cache.keys()).map((request) => new URL(request.url).pathname
+      + new URL(request.url).search);
+  }
+  return found;
+}"""
+
+CACHED_TEXT = """async () => {
+  const texts = [];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      texts.push(await (await cache.match(request)).text());
+    }
+  }
+  return texts.join("\\n");
+}"""
+
+
+def signed_in(context, live_server, user) -> None:
+    client = sign_in(Client(), user)
+    cookie = client.cookies["sessionid"]
+    context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+
+
+def wait_for_service_worker(page) -> None:
+    """Until the worker controls the page, with its caches filled."""
+    page.evaluate("navigator.serviceWorker.ready")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+
+
+def wait_for_card(page, url: str) -> None:
+    page.wait_for_function(
+        """async (url) => {
+          const cache = await caches.open("connect-card");
+          return (await cache.keys()).some((r) => r.url.endsWith(url));
+        }""",
+        arg=url,
+    )
+
+
+def assert_nothing_private_cached(page) -> None:
+    for name, urls in page.evaluate(CACHED_URLS).items():
+        assert name.startswith(("connect-public-", "connect-card")), name
+        for url in urls:
+            assert url.startswith(("/static/", "/offline/")), (name, url)
+
+
+@pytest.fixture
+def starter_directory():
+    call_command("load_starter_helplines")
+
+
+@pytest.fixture
+def narrow_page(page):
+    page.set_viewport_size(NARROW)
+    return page
+
+
+def test_get_help_now_is_in_the_header_at_375px_and_jumps_to_the_crisis_lines(
+    live_server, narrow_page
+):
+    page = narrow_page
+    page.goto(live_server.url + "/activities/")
+    header = page.locator("header.site-header")
+    get_help = header.get_by_role("link", name="Get help now")
+    expect(get_help).to_be_visible()
+    # Brand, Get help now and the menu button share one row; nothing spills sideways.
+    toggler = header.get_by_role("button", name="Show or hide the menu")
+    assert abs(get_help.bounding_box()["y"] - toggler.bounding_box()["y"]) < 12
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    assert_accessible(page)
+
+    # By keyboard: skip link, brand, then Get help now.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(get_help).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**#crisis-help-heading")
+    expect(page.get_by_role("heading", name="Need help right now?")).to_be_in_viewport()
+    expect(page.locator('footer a[href="tel:988"]')).to_be_in_viewport()
+    page.keyboard.press("Tab")
+    expect(page.locator('footer a[href="tel:988"]')).to_be_focused()
+
+    # The phone menu still opens and closes.
+    page.goto(live_server.url + "/activities/")
+    toggler.click()
+    expect(page.get_by_role("link", name="Helplines")).to_be_visible()
+    expect(get_help).to_be_visible()
+    assert_accessible(page)
+    toggler.click()
+    expect(page.get_by_role("link", name="Helplines")).to_be_hidden()
+
+
+def test_get_help_now_on_a_signed_in_page_and_in_dark_mode(live_server, browser, member):
+    context = browser.new_context(viewport=NARROW, color_scheme="dark")
+    signed_in(context, live_server, member)
+    page = context.new_page()
+    page.goto(live_server.url + "/worksheets/")
+    expect(page.get_by_role("link", name="Get help now")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    assert_accessible(page)
+    context.close()
+
+
+def test_get_help_now_on_the_not_found_page_and_wide_screens(live_server, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + "/no-such-page/")
+    get_help = page.get_by_role("link", name="Get help now")
+    expect(get_help).to_be_visible()
+    assert_accessible(page)
+    page.set_viewport_size(NARROW)
+    expect(get_help).to_be_visible()
+    assert_accessible(page)
+
+
+def test_get_help_now_works_without_javascript(live_server, browser):
+    context = browser.new_context(java_script_enabled=False, viewport=NARROW)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Get help now").click()
+    page.wait_for_url("**#crisis-help-heading")
+    expect(page.locator('footer a[href="tel:988"]')).to_be_in_viewport()
+    context.close()
+
+
+def test_the_offline_card_appears_with_the_network_off(live_server, narrow_page, starter_directory):
+    page = narrow_page
+    page.goto(live_server.url + "/helplines/?state=OR")
+    wait_for_service_worker(page)
+    # The worker took control after the page loaded; a second visit is the one
+    # it sees, as when a member comes back to the page.
+    page.reload()
+    wait_for_card(page, "/offline/?state=OR")
+
+    page.context.set_offline(True)
+    page.goto(live_server.url + "/activities/")
+    expect(page.get_by_role("heading", name="Help by phone or text")).to_be_visible()
+    expect(page.get_by_role("link", name="Call 988").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Warmlines for Oregon")).to_be_visible()
+    expect(page.get_by_role("link", name="Get help now")).to_be_visible()
+    # Styled from the cache, and as usable as any page.
+    assert page.evaluate("getComputedStyle(document.body).display") == "flex"
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    assert_accessible(page)
+    page.context.set_offline(False)
+
+
+def test_a_signed_in_member_leaves_nothing_private_in_cache_storage(
+    live_server, browser, member, starter_directory
+):
+    member.home_state = "NC"
+    member.save(update_fields=["home_state"])
+    context = browser.new_context(viewport=NARROW)
+    signed_in(context, live_server, member)
+    page = context.new_page()
+    page.goto(live_server.url + "/helplines/")
+    wait_for_service_worker(page)
+    for path in ["/worksheets/", "/activities/my/", "/accounts/profile/", "/helplines/"]:
+        page.goto(live_server.url + path)
+    # Without ?state=, the card holds the member's saved state.
+    wait_for_card(page, "/offline/")
+    assert_nothing_private_cached(page)
+    cached = page.evaluate(CACHED_TEXT)
+    assert "North Carolina" in cached
+    assert member.display_name not in cached
+    assert member.email not in cached
+    assert "csrfmiddlewaretoken" not in cached
+
+    context.set_offline(True)
+    page.goto(live_server.url + "/worksheets/")
+    expect(page.get_by_role("heading", name="Warmlines for North Carolina")).to_be_visible()
+    assert member.display_name not in page.content()
+    context.close()
