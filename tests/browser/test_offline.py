@@ -8,8 +8,10 @@ from django.core.management import call_command
 from django.test import Client
 from playwright.sync_api import expect
 
+from tests.factories import make_statement
+
 from ..conftest import sign_in
-from .conftest import assert_accessible
+from .conftest import assert_accessible, watch
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -193,3 +195,79 @@ def test_a_signed_in_member_leaves_nothing_private_in_cache_storage(
     expect(page.get_by_role("heading", name="Warmlines for North Carolina")).to_be_visible()
     assert member.display_name not in page.content()
     context.close()
+
+
+KEEP_PAGE = "/keep-test/"
+
+
+@pytest.mark.urls("tests.browser.keep_urls")
+def test_keep_on_device_is_off_by_default_and_signing_out_clears_it(
+    live_server, browser, member, starter_directory
+):
+    make_statement(member, title="Notes for my sister")
+    context = browser.new_context(viewport=NARROW)
+    signed_in(context, live_server, member)
+    page = context.new_page()
+    problems = watch(page)
+    page.goto(live_server.url + KEEP_PAGE)
+    wait_for_service_worker(page)
+    page.reload()
+    keep = page.get_by_role("checkbox", name="Keep my worksheets on this device")
+    expect(keep).to_be_visible()
+    expect(keep).not_to_be_checked()
+    page.goto(live_server.url + "/worksheets/")
+    assert_nothing_private_cached(page)
+
+    # Off: with the network cut, the worksheets page is not there, only the card.
+    context.set_offline(True)
+    page.goto(live_server.url + "/worksheets/")
+    expect(page.get_by_role("heading", name="Help by phone or text")).to_be_visible()
+    context.set_offline(False)
+
+    page.goto(live_server.url + KEEP_PAGE)
+    assert_accessible(page)
+    keep.check()
+    expect(page.get_by_role("status")).to_contain_text("Kept on this device")
+    assert page.evaluate(CACHED_URLS)["connect-kept"] == ["/worksheets/"]
+    context.set_offline(True)
+    page.goto(live_server.url + "/worksheets/")
+    expect(page.get_by_role("heading", name="Your worksheets")).to_be_visible()
+    expect(page.get_by_text("Notes for my sister")).to_be_visible()
+    context.set_offline(False)
+
+    # Only pages under a keepable prefix can be kept.
+    refused = page.evaluate(
+        """async () => {
+          const registration = await navigator.serviceWorker.ready;
+          return new Promise((resolve) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = (event) => resolve(event.data);
+            registration.active.postMessage(
+              { type: "keep", urls: ["/accounts/profile/"] }, [channel.port2]);
+          });
+        }"""
+    )
+    assert "can't be kept" in refused["error"]
+    assert page.evaluate(CACHED_URLS)["connect-kept"] == ["/worksheets/"]
+
+    # Turning it off removes the copy.
+    page.goto(live_server.url + KEEP_PAGE)
+    expect(keep).to_be_checked()
+    keep.uncheck()
+    expect(page.get_by_role("status")).to_contain_text("Not kept on this device")
+    assert "connect-kept" not in page.evaluate(CACHED_URLS)
+
+    # Signing out removes it too, and keeps the public crisis card.
+    keep.check()
+    expect(page.get_by_role("status")).to_contain_text("Kept on this device")
+    page.goto(live_server.url + "/accounts/logout/")
+    page.get_by_role("main").get_by_role("button", name="Sign out").click()
+    page.wait_for_url(live_server.url + "/")
+    page.wait_for_function("async () => !(await caches.has('connect-kept'))")
+    assert_nothing_private_cached(page)
+    assert "Notes for my sister" not in page.evaluate(CACHED_TEXT)
+    context.set_offline(True)
+    page.goto(live_server.url + "/worksheets/")
+    expect(page.get_by_role("heading", name="Help by phone or text")).to_be_visible()
+    context.close()
+    assert not problems, problems

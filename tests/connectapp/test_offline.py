@@ -6,6 +6,7 @@ import json
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from helplines.crisis import LIFELINE_988
@@ -155,3 +156,16 @@ def test_other_posts_do_not_clear_the_cache(member_client):
 @pytest.mark.django_db
 def test_a_visitor_who_was_not_signed_in_gets_no_clear_site_data(client):
     assert "Clear-Site-Data" not in client.post(reverse("account_logout"))
+
+
+def test_keep_on_device_box_is_hidden_until_the_service_worker_answers():
+    html = render_to_string(
+        "includes/keep_on_device.html",
+        {"keep_urls": ["/worksheets/a/", "/worksheets/b/"], "keep_label": "Keep my plan here"},
+    )
+    assert 'data-keep-urls="/worksheets/a/ /worksheets/b/"' in html
+    assert " hidden>" in html
+    assert 'type="checkbox"' in html
+    assert "checked" not in html
+    assert "shared or borrowed phone" in html
+    assert "signing out of Connect on this device, removes the copy" in html
