@@ -115,6 +115,24 @@ def test_get_help_now_is_in_the_header_at_375px_and_jumps_to_the_crisis_lines(
     expect(page.get_by_role("link", name="Helplines")).to_be_hidden()
 
 
+@pytest.mark.parametrize("width", [320, 375, 768, 991, 992, 1280])
+def test_get_help_now_stays_in_view_beside_the_longest_menu(live_server, browser, clinician, width):
+    """A clinician who is also staff has the most menu links."""
+    clinician.is_staff = True
+    clinician.save(update_fields=["is_staff"])
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    signed_in(context, live_server, clinician)
+    page = context.new_page()
+    page.goto(live_server.url + "/clinician/")
+    get_help = page.get_by_role("link", name="Get help now")
+    expect(get_help).to_be_in_viewport()
+    box = get_help.bounding_box()
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
 def test_get_help_now_on_a_signed_in_page_and_in_dark_mode(live_server, browser, member):
     context = browser.new_context(viewport=NARROW, color_scheme="dark")
     signed_in(context, live_server, member)
