@@ -169,3 +169,14 @@ def test_keep_on_device_box_is_hidden_until_the_service_worker_answers():
     assert "checked" not in html
     assert "shared or borrowed phone" in html
     assert "signing out of Connect on this device, removes the copy" in html
+
+
+@pytest.mark.parametrize("extra_lines", [1, 20])
+def test_offline_card_takes_the_same_queries_for_any_number_of_lines(
+    client, directory, django_assert_max_num_queries, extra_lines
+):
+    for n in range(extra_lines):
+        make_support_line(slug=f"or-extra-{n}", name=f"Oregon Extra {n}", region="OR")
+    with django_assert_max_num_queries(2):
+        response = client.get(reverse("offline"), {"state": "OR"})
+    assert f"Oregon Extra {extra_lines - 1}" in response.content.decode()
