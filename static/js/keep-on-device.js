@@ -36,7 +36,12 @@
       box.hidden = false;
       if (reply.kept) {
         // Refresh the kept copy, so it matches what the member sees now.
-        ask({ type: "keep", urls: urls }).catch(function () {});
+        input.disabled = true;
+        ask({ type: "keep", urls: urls })
+          .catch(function () {})
+          .then(function () {
+            input.disabled = false;
+          });
       }
     });
 

@@ -159,19 +159,31 @@ async function isKept(urls) {
   return found.length > 0 && found.every(Boolean);
 }
 
+// Messages are handled one after another, in the order they came, so a
+// "forget" is never undone by a "keep" that was still fetching.
+let queue = Promise.resolve();
+
+function inTurn(task) {
+  const result = queue.then(task);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   const port = event.ports[0];
   const reply = (message) => port && port.postMessage(message);
-  let work;
+  let task;
   if (data.type === "keep") {
-    work = keep(data.urls).then(() => ({ kept: true }));
+    task = () => keep(data.urls).then(() => ({ kept: true }));
   } else if (data.type === "forget") {
-    work = caches.delete(KEPT_CACHE).then(() => ({ kept: false }));
+    task = () => caches.delete(KEPT_CACHE).then(() => ({ kept: false }));
   } else if (data.type === "status") {
-    work = isKept(data.urls).then((kept) => ({ kept: kept }));
+    task = () => isKept(data.urls).then((kept) => ({ kept: kept }));
   } else {
     return;
   }
-  event.waitUntil(work.then(reply, (error) => reply({ error: String(error.message || error) })));
+  event.waitUntil(
+    inTurn(task).then(reply, (error) => reply({ error: String(error.message || error) }))
+  );
 });
