@@ -54,7 +54,11 @@ def offline(request: HttpRequest) -> HttpResponse:
         state = get_state(getattr(request.user, "home_state", ""))
     else:
         state = get_state(code.strip().upper())
-    sections = {section.key: section for section in find_lines(state=state, now=timezone.now())}
+    # Without a state the card is the crisis line in code: the service worker
+    # fetches it at install, and it must not need the database.
+    sections = {}
+    if state:
+        sections = {s.key: s for s in find_lines(state=state, now=timezone.now())}
     context = {
         # Render as for an anonymous visitor, and leave flash messages for the
         # page they were meant for.
@@ -62,7 +66,9 @@ def offline(request: HttpRequest) -> HttpResponse:
         "messages": (),
         "crisis_line": LIFELINE_988,
         "crisis_entries": [
-            entry for entry in sections["crisis"].entries if entry.line.phone != LIFELINE_988.phone
+            entry
+            for entry in (sections["crisis"].entries if sections else [])
+            if entry.line.phone != LIFELINE_988.phone
         ],
         "state": state,
         "state_sections": [sections[key] for key in OFFLINE_STATE_SECTIONS if key in sections],

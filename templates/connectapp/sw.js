@@ -40,10 +40,17 @@ async function storeCard(cardUrl) {
   await Promise.all(old.filter((req) => req.url !== url.href).map((req) => cache.delete(req)));
 }
 
+// The newest card: keys come in the order they were stored, and for a moment
+// after a refresh the old card is still there.
+async function newestCard(cache) {
+  const keys = await cache.keys();
+  return keys[keys.length - 1];
+}
+
 async function cardResponse() {
   const cache = await caches.open(CARD_CACHE);
-  const keys = await cache.keys();
-  return keys.length ? cache.match(keys[0]) : undefined;
+  const newest = await newestCard(cache);
+  return newest ? cache.match(newest) : undefined;
 }
 
 function cardUrlFor(pageUrl) {
@@ -58,8 +65,8 @@ self.addEventListener("install", (event) => {
       await cache.addAll(CONFIG.precache.map((url) => new Request(url, { credentials: "omit" })));
       // Refresh the card for the state it already holds (its static files
       // may have new names), or start with the card for no state.
-      const keys = await (await caches.open(CARD_CACHE)).keys();
-      await storeCard(keys.length ? keys[0].url : CONFIG.offlineUrl);
+      const newest = await newestCard(await caches.open(CARD_CACHE));
+      await storeCard(newest ? newest.url : CONFIG.offlineUrl);
       await self.skipWaiting();
     })()
   );

@@ -4,6 +4,7 @@ Phones here are 375 pixels wide, the narrowest common width.
 """
 
 import re
+import time
 
 import pytest
 from django.core.management import call_command
@@ -53,13 +54,24 @@ def wait_for_service_worker(page) -> None:
     page.wait_for_function("navigator.serviceWorker.controller !== null")
 
 
+def wait_until(page, script: str, arg=None, timeout: float = 10) -> None:
+    """Poll an async script until it returns true. (page.wait_for_function
+    takes the promise an async function returns as a true value.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(script, arg):
+        assert time.monotonic() < deadline, f"Timed out waiting for {script}"
+        page.wait_for_timeout(100)
+
+
 def wait_for_card(page, url: str) -> None:
-    page.wait_for_function(
+    wait_until(
+        page,
         """async (url) => {
           const cache = await caches.open("connect-card");
-          return (await cache.keys()).some((r) => r.url.endsWith(url));
+          const keys = await cache.keys();
+          return keys.length === 1 && keys[0].url.endsWith(url);
         }""",
-        arg=url,
+        url,
     )
 
 
@@ -285,7 +297,7 @@ def test_keep_on_device_is_off_by_default_and_signing_out_clears_it(
     page.goto(live_server.url + "/accounts/logout/")
     page.get_by_role("main").get_by_role("button", name="Sign out").click()
     page.wait_for_url(live_server.url + "/")
-    page.wait_for_function("async () => !(await caches.has('connect-kept'))")
+    wait_until(page, "async () => !(await caches.has('connect-kept'))")
     assert_nothing_private_cached(page)
     assert "Notes for my sister" not in page.evaluate(CACHED_TEXT)
     context.set_offline(True)
