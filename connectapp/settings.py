@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # A signed-in member's saved language wins over the cookie and the browser.
     "accounts.middleware.UserLanguageMiddleware",
+    "connectapp.middleware.ClearCacheOnSignOutMiddleware",
     "accounts.middleware.RefusedAccessLogMiddleware",
     "accounts.middleware.PrivateByDefaultMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",

@@ -23,6 +23,13 @@ PUBLIC_URL_NAMES = {
     # The footer's language switcher (a POST that sets the language cookie):
     # visitors choose a language before they have an account.
     "set_language",
+    # The offline crisis card: public crisis lines and one state's warmlines,
+    # rendered as for an anonymous visitor so the service worker may keep it.
+    "offline",
+    # The installable app's manifest and service worker: no user data, and the
+    # browser fetches them without asking anyone to sign in.
+    "manifest",
+    "service-worker",
     # The helpline finder's JSON: the same public directory as the finder page.
     "helplines_api:lines",
     # "This number didn't work": anonymous, rate-limited, published lines only.
