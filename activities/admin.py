@@ -1,3 +1,5 @@
+import re
+from collections import Counter
 from datetime import date
 
 from django.contrib import admin, messages
@@ -7,8 +9,10 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
@@ -17,14 +21,48 @@ from import_export.forms import ExportForm
 from .models import Activity, ActivityLink, Kind, ReadyMessage
 
 
+class WholeNumberWidget(widgets.Widget):
+    """A whole number of zero or more; anything else is an error in words."""
+
+    def clean(self, value, row=None, **kwargs) -> int | None:
+        text = str(value if value is not None else "").strip()
+        if not text:
+            return None
+        if not text.isascii() or not text.isdigit():
+            raise ValueError(f"“{value}” is not a whole number like 5.")
+        return int(text)
+
+
+class YesNoWidget(widgets.Widget):
+    """yes/no, true/false or 1/0 in any case; an empty cell means no.
+    Anything else is an error, never a silent "no"."""
+
+    TRUE = {"yes", "true", "1", "y"}
+    FALSE = {"no", "false", "0", "n", ""}
+
+    def clean(self, value, row=None, **kwargs) -> bool:
+        text = str(value if value is not None else "").strip().lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise ValueError(f"“{value}” is not yes or no.")
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return "yes" if value else "no"
+
+
 class LinesWidget(widgets.Widget):
     """One item per line, in a single CSV cell or JSON string. The resource's
-    dehydrate_* methods write them."""
+    dehydrate_* methods write them for export; render() writes the import preview."""
 
     def clean(self, value, row=None, **kwargs) -> list[str]:
         if value is None:
             return []
         return [line.strip() for line in str(value).splitlines() if line.strip()]
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return "\n".join(value or [])
 
 
 class KindsWidget(LinesWidget):
@@ -37,6 +75,9 @@ class KindsWidget(LinesWidget):
         if unknown:
             raise ValueError(f"Unknown kind: {', '.join(unknown)}.")
         return [kinds[slug] for slug in slugs]
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return "|".join(kind.slug for kind in value or [])
 
 
 class LinksWidget(LinesWidget):
@@ -64,6 +105,12 @@ class LinksWidget(LinesWidget):
             links.append((label, url, verified_on))
         return links
 
+    def render(self, value, obj=None, **kwargs) -> str:
+        return "\n".join(
+            " | ".join([label, url, *([day.isoformat()] if day else [])])
+            for label, url, day in value or []
+        )
+
 
 class MessagesWidget(LinesWidget):
     def clean(self, value, row=None, **kwargs) -> list[str]:
@@ -75,6 +122,47 @@ class MessagesWidget(LinesWidget):
         return lines
 
 
+def whole_file_problem(headers: list[str], import_fields: list, dataset) -> str | None:
+    """A sentence about what is wrong with the file as a whole, or None."""
+    known = [field.column_name for field in import_fields]
+    if "slug" not in headers:
+        if len(headers) == 1 and any(mark in headers[0] for mark in ";\t"):
+            return (
+                "The columns are separated by semicolons or tabs. Save the file as "
+                "comma-separated CSV (UTF-8) and upload it again."
+            )
+        return (
+            "The file has no “slug” column. The first line must name the columns: "
+            + ", ".join(known)
+            + "."
+        )
+    unknown = [header for header in headers if header not in known]
+    if unknown:
+        return (
+            "Unknown columns: "
+            + ", ".join(f"“{header}”" for header in unknown)
+            + ". The columns Connect reads are: "
+            + ", ".join(known)
+            + "."
+        )
+    counts = Counter(str(slug).strip() for slug in dataset["slug"] if slug)
+    repeated = sorted(slug for slug, count in counts.items() if count > 1)
+    if repeated:
+        return "Each slug may appear only once in a file. Repeated: " + ", ".join(repeated) + "."
+    return None
+
+
+class StylelessDiff(resources.Diff):
+    """The library's preview diff, minus the inline styles the CSP would block;
+    the admin's stylesheet colours <ins> and <del> instead."""
+
+    def as_html(self) -> list[str]:
+        return [mark_safe(INLINE_STYLE.sub("", html)) for html in super().as_html()]  # noqa: S308
+
+
+INLINE_STYLE = re.compile(r' style="[^"]*"')
+
+
 class ActivityResource(resources.ModelResource):
     """CSV and JSON import and export of the catalogue, matched on the slug.
 
@@ -82,6 +170,10 @@ class ActivityResource(resources.ModelResource):
     is bad, nothing is imported, and the admin lists each bad row.
     """
 
+    order = fields.Field(attribute="order", column_name="order", widget=WholeNumberWidget())
+    links_to_helplines = fields.Field(
+        attribute="links_to_helplines", column_name="links_to_helplines", widget=YesNoWidget()
+    )
     kinds = fields.Field(attribute="_import_kinds", column_name="kinds", widget=KindsWidget())
     links = fields.Field(attribute="_import_links", column_name="links", widget=LinksWidget())
     messages = fields.Field(
@@ -113,6 +205,39 @@ class ActivityResource(resources.ModelResource):
 
     def get_queryset(self) -> QuerySet:
         return Activity.objects.prefetch_related("kinds", "links", "messages")
+
+    def get_diff_class(self) -> type:
+        return StylelessDiff
+
+    def import_instance(self, instance: Activity, row, **kwargs) -> None:
+        # Name each problem by its column in the file, not by the attribute it fills.
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            columns = {field.attribute: field.column_name for field in self.get_import_fields()}
+            raise ValidationError(
+                {columns.get(name, name): errors for name, errors in error.error_dict.items()}
+            ) from None
+
+    def before_import(self, dataset, **kwargs) -> None:
+        """Checks that concern the whole file. A problem here empties the dataset,
+        so the admin sees one clear message instead of an error on every row."""
+        headers = [str(header or "").strip() for header in dataset.headers or []]
+        problem = whole_file_problem(headers, self.get_import_fields(), dataset)
+        if problem:
+            dataset.wipe()
+            raise ValueError(problem)
+
+    def after_init_instance(self, instance: Activity, new: bool, row, **kwargs) -> None:
+        # The preview compares an activity's kinds, links and messages before and
+        # after the import, so read the stored ones into the import attributes.
+        if new:
+            return
+        instance._import_kinds = list(instance.kinds.all())
+        instance._import_links = [
+            (link.label, link.url, link.verified_on) for link in instance.links.all()
+        ]
+        instance._import_messages = [message.text for message in instance.messages.all()]
 
     def dehydrate_kinds(self, activity: Activity) -> str:
         return "|".join(kind.slug for kind in activity.kinds.all())
@@ -149,6 +274,16 @@ class ActivityResource(resources.ModelResource):
             ReadyMessage(activity=instance, text=text, order=i)
             for i, text in enumerate(getattr(instance, "_import_messages", []))
         )
+
+
+def import_numbering(request: HttpRequest, formats: list) -> dict:
+    """How the import pages name a row: "Line 2" in a CSV file, as the helplines
+    import does (line 1 is the header), and "Item 1" in a JSON list."""
+    chosen = request.POST.get("format", "")
+    is_json = chosen.isdigit() and int(chosen) < len(formats) and formats[int(chosen)] is JSON
+    return (
+        {"row_word": "Item", "row_offset": 0} if is_json else {"row_word": "Line", "row_offset": 1}
+    )
 
 
 class ActivityLinkInline(admin.TabularInline):
@@ -234,14 +369,23 @@ class ActivityAdmin(ImportExportModelAdmin):
         kwargs["rollback_on_validation_errors"] = True
         return kwargs
 
+    def import_action(self, request: HttpRequest, **kwargs) -> HttpResponse:
+        response = super().import_action(request, **kwargs)
+        if isinstance(response, TemplateResponse):
+            response.context_data.update(import_numbering(request, self.get_import_formats()))
+        return response
+
     def process_result(self, result, request: HttpRequest) -> HttpResponse:
         if not (result.has_errors() or result.has_validation_errors()):
             return super().process_result(result, request)
-        problems = [f"row {number}" for number, _ in result.row_errors()]
-        problems += [f"row {row.number}" for row in result.invalid_rows]
+        numbering = import_numbering(request, self.get_import_formats())
+        word, offset = numbering["row_word"].lower(), numbering["row_offset"]
+        numbers = [number for number, _ in result.row_errors()]
+        numbers += [row.number for row in result.invalid_rows]
+        places = ", ".join(f"{word} {number + offset}" for number in sorted(set(numbers)))
         self.message_user(
             request,
-            f"Nothing was imported: {', '.join(problems)} no longer passed the checks. "
+            f"Nothing was imported: {places or 'the file'} no longer passed the checks. "
             "Upload the file again to see the details.",
             messages.ERROR,
         )
