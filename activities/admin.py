@@ -193,6 +193,7 @@ class ActivityResource(resources.ModelResource):
             "setting",
             "effort",
             "kinds",
+            "keywords",
             "status",
             "order",
             "source_note",
@@ -330,7 +331,7 @@ class ActivityAdmin(ImportExportModelAdmin):
     list_editable = ["status", "order"]
     list_filter = ["setting", "effort", "kinds", "status"]
     list_select_related = ["updated_by"]
-    search_fields = ["title", "slug", "summary", "body"]
+    search_fields = ["title", "slug", "summary", "body", "keywords"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["kinds"]
     readonly_fields = ["preview_link", "created_at", "updated_at", "updated_by"]
@@ -338,7 +339,7 @@ class ActivityAdmin(ImportExportModelAdmin):
     actions = ["publish", "unpublish", "approve"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "order", "preview_link"]}),
-        ("Where it fits", {"fields": ["setting", "effort", "kinds"]}),
+        ("Where it fits", {"fields": ["setting", "effort", "kinds", "keywords"]}),
         (
             "What members read",
             {"fields": ["summary", "first_step", "body", "why_it_helps", "links_to_helplines"]},

@@ -81,6 +81,7 @@ class ActivityQuerySet(models.QuerySet):
             | Q(summary__icontains=text)
             | Q(body__icontains=text)
             | Q(first_step__icontains=text)
+            | Q(keywords__icontains=text)
         )
 
     def same_or_easier_than(self, activity: "Activity") -> "ActivityQuerySet":
@@ -122,6 +123,16 @@ class Activity(models.Model):
     setting = models.CharField(max_length=10, choices=Setting.choices)
     effort = models.CharField(max_length=10, choices=Effort.choices)
     kinds = models.ManyToManyField(Kind, blank=True, related_name="activities")
+    keywords = models.CharField(
+        "search keywords",
+        max_length=500,
+        blank=True,
+        help_text=(
+            "Words people might type when looking for this, such as feelings "
+            "(lonely, tired, anxious), separated by commas. Search uses them; "
+            "members never see them."
+        ),
+    )
     source_note = models.CharField(
         max_length=200, blank=True, help_text="Where the idea came from, for curators."
     )

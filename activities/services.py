@@ -18,7 +18,7 @@ from .models import (
     Recommendation,
     Suggestion,
 )
-from .starter import KINDS, STARTER_ACTIVITIES
+from .starter import KINDS, STARTER_ACTIVITIES, starter_keywords
 
 
 @transaction.atomic
@@ -49,6 +49,7 @@ def starter_catalogue_load() -> tuple[int, int]:
             effort=item.effort,
             source_note=item.source_note,
             links_to_helplines=item.links_to_helplines,
+            keywords=starter_keywords(item.slug),
             status=Activity.Status.PUBLISHED,
             order=order * 10,
         )

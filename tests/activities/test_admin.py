@@ -414,3 +414,15 @@ def test_the_preview_reads_like_the_file(admin_client):
     assert "&lt;Kind" not in preview and "datetime.date" not in preview and "[" not in preview
     assert "<th></th>" not in preview and 'scope="row">2</th>' in preview
     assert "style=" not in preview
+
+
+def test_staff_edit_search_keywords_in_the_admin(admin_client):
+    activity = make_activity(slug="walk", keywords="")
+    page = admin_client.get(reverse("admin:activities_activity_change", args=[activity.pk]))
+    assert 'name="keywords"' in page.content.decode()
+    content = "\n".join([HEADER + ",keywords", csv_row("walk", kinds="") + ",lonely"])
+    confirm(admin_client, upload(admin_client, content))
+    activity.refresh_from_db()
+    assert activity.keywords == "lonely"
+    changelist = admin_client.get(CHANGELIST, {"q": "lonely"})
+    assert list(changelist.context["cl"].result_list) == [activity]
