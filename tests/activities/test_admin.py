@@ -1,5 +1,6 @@
 import json
 import re
+import uuid
 from datetime import date
 
 import pytest
@@ -130,7 +131,7 @@ def test_staff_edit_order_and_status_in_the_list_and_history_records_it(admin_us
     [
         ("publish", "draft", "published"),
         ("unpublish", "published", "draft"),
-        ("approve", "suggested", "published"),
+        ("approve", "suggested", "draft"),
     ],
 )
 def test_bulk_actions_change_status_and_are_logged(admin_user, admin_client, action, before, after):
@@ -426,3 +427,52 @@ def test_staff_edit_search_keywords_in_the_admin(admin_client):
     assert activity.keywords == "lonely"
     changelist = admin_client.get(CHANGELIST, {"q": "lonely"})
     assert list(changelist.context["cl"].result_list) == [activity]
+
+
+def test_approving_a_suggestion_makes_a_draft_for_an_admin_to_complete(admin_client, member):
+    from activities.services import suggestion_create
+
+    suggestion, _ = suggestion_create(
+        owner=member,
+        submission=uuid.uuid4(),
+        title="Board game night",
+        description="Play a board game with a neighbour.",
+        setting="home",
+        effort="high",
+    )
+    response = admin_client.post(
+        CHANGELIST,
+        {"action": "approve", "_selected_action": [suggestion.activity.pk]},
+        follow=True,
+    )
+    suggestion.activity.refresh_from_db()
+    assert suggestion.activity.status == Activity.Status.DRAFT
+    assert not Activity.objects.published().exists()
+    assert "then publish it" in response.content.decode()
+
+
+def test_list_editable_fields_are_labelled_by_their_row(admin_client):
+    make_activity(title="Visit a dog park")
+    html = admin_client.get(CHANGELIST).content.decode()
+    assert 'aria-label="Status of Visit a dog park"' in html
+    assert 'aria-label="Order of Visit a dog park"' in html
+    make_kind(name="Outdoors")
+    kinds = admin_client.get(reverse("admin:activities_kind_changelist")).content.decode()
+    assert 'aria-label="Order of Outdoors"' in kinds
+
+
+def test_the_admin_index_lists_what_waits_for_review(admin_client):
+    make_activity(status="suggested")
+    make_activity(status="suggested")
+    make_activity(status="draft")
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Waiting for review" in html
+    assert "2 activity suggestions from members" in html
+    assert f"{CHANGELIST}?status__exact=suggested" in html
+    assert "No clinician applications" in html
+
+
+def test_the_admin_index_names_each_section_once(admin_client):
+    response = admin_client.get(reverse("admin:index"))
+    names = [app["name"] for app in response.context["app_list"]]
+    assert len(names) == len(set(names)), names
