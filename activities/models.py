@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 # Path segments under /activities/ that are pages, so no activity may use them as its slug.
-RESERVED_SLUGS = frozenset({"my", "suggest", "preview", "plans", "recommendations"})
+RESERVED_SLUGS = frozenset({"my", "suggest", "preview", "plans", "recommendations", "started"})
 
 # Tags an activity body may use once its Markdown is rendered. Anything else is dropped.
 BODY_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4"}
@@ -323,6 +323,43 @@ class ActivityLog(models.Model):
     @property
     def mood_change(self) -> int:
         return self.mood_after - self.mood_before
+
+
+class ActivityStartQuerySet(models.QuerySet):
+    def for_owner(self, owner) -> "ActivityStartQuerySet":
+        return self.filter(owner=owner)
+
+
+class ActivityStart(models.Model):
+    """A member is about to do an activity and noted their mood before it.
+
+    It stays open, on "My activities", until they note how it went (which makes
+    an ActivityLog with this mood before, and removes it) or dismiss it. One per
+    member and activity: starting again updates it. Private to the member.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_starts"
+    )
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="starts")
+    mood_before = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(MOOD_MIN), MaxValueValidator(MOOD_MAX)]
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+
+    objects = ActivityStartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "activity"], name="one_start_per_activity"),
+            models.CheckConstraint(
+                condition=Q(mood_before__lte=MOOD_MAX), name="start_mood_within_scale"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Start {self.pk}"
 
 
 class Suggestion(models.Model):

@@ -12,6 +12,7 @@ from .models import (
     Activity,
     ActivityLink,
     ActivityLog,
+    ActivityStart,
     Kind,
     Plan,
     ReadyMessage,
@@ -129,9 +130,25 @@ def log_create(
             if plan is not None and not plan.is_done:
                 plan.done_at = timezone.now()
                 plan.save(update_fields=["done_at"])
+            ActivityStart.objects.filter(owner=owner, activity=activity).delete()
     except IntegrityError:
         return ActivityLog.objects.get(owner=owner, submission=submission), False
     return log, True
+
+
+def start_save(*, owner: User, activity: Activity, mood_before: int) -> ActivityStart:
+    """Note the mood before an activity the member is about to do. Starting the
+    same activity again replaces the earlier note."""
+    start, _ = ActivityStart.objects.update_or_create(
+        owner=owner,
+        activity=activity,
+        defaults={"mood_before": mood_before, "started_at": timezone.now()},
+    )
+    return start
+
+
+def start_dismiss(*, start: ActivityStart) -> None:
+    start.delete()
 
 
 def _unique_slug(title: str) -> str:
@@ -242,6 +259,17 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
                 "done_at": plan.done_at,
             }
             for plan in plans
+        ],
+        "started_activities": [
+            {
+                "activity": start.activity.title,
+                "activity_slug": start.activity.slug,
+                "mood_before": start.mood_before,
+                "started_at": start.started_at,
+            }
+            for start in ActivityStart.objects.filter(owner=owner)
+            .select_related("activity")
+            .order_by("started_at")
         ],
         "mood_logs": [
             {
