@@ -204,6 +204,8 @@ def test_progress_shows_a_chart_a_summary_and_a_table(member, member_client):
     assert "2.0 points higher." in html
     assert "<caption>Each time you noted an activity, oldest first</caption>" in html
     assert html.index(">1 Mar<") < html.index(">2 Mar<")
+    assert 'class="mood-chart-after is-up"' in html
+    assert 'class="mood-chart-label mood-chart-day"' in html
 
 
 def test_progress_words_a_drop_in_mood_gently(member, member_client):
