@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from . import services
@@ -51,10 +52,10 @@ class ClinicianProfileAdmin(admin.ModelAdmin):
         "user",
         "user_email",
         "profession",
-        "licence_region",
+        "region",
         "has_mfa",
         "status",
-        "applied_at",
+        "applied_on",
     ]
     list_filter = ["status"]
     list_select_related = ["user", "reviewed_by"]
@@ -110,6 +111,14 @@ class ClinicianProfileAdmin(admin.ModelAdmin):
     @admin.display(description="email", ordering="user__email")
     def user_email(self, profile: ClinicianProfile) -> str:
         return profile.user.email
+
+    @admin.display(description="region", ordering="licence_region")
+    def region(self, profile: ClinicianProfile) -> str:
+        return profile.licence_region
+
+    @admin.display(description="applied", ordering="applied_at")
+    def applied_on(self, profile: ClinicianProfile):
+        return timezone.localdate(profile.applied_at)
 
     @admin.display(description="two-factor", boolean=True)
     def has_mfa(self, profile: ClinicianProfile) -> bool:
