@@ -343,7 +343,6 @@ class ActivityAdmin(ImportExportModelAdmin):
     list_display = ["title", "quadrant", "kind_names", "status", "order", "preview_link"]
     list_editable = ["status", "order"]
     list_filter = ["setting", "effort", "kinds", "status"]
-    list_select_related = ["updated_by"]
     search_fields = ["title", "slug", "summary", "body", "keywords"]
     prepopulated_fields = {"slug": ["title"]}
     # A few kinds, as plain checkboxes: the two-box picker's search icon carries

@@ -145,10 +145,9 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
         ready["text"] = edited["text"]
         ready["href"] = sms_href(edited["text"])
         ready["edited"] = True
-    plan = start = None
+    plan = None
     if request.user.is_authenticated:
         plan = Plan.objects.open().filter(owner=request.user, activity=activity).first()
-        start = ActivityStart.objects.filter(owner=request.user, activity=activity).first()
     related = Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT]
     context = {
         "activity": activity,
@@ -156,7 +155,6 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
         "related": related,
         "plan": plan,
         "plan_form": PlanForm(instance=plan),
-        "start": start,
     }
     context.update(extra)
     return context
