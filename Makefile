@@ -22,8 +22,9 @@ $(INSTALLED): requirements.txt requirements-dev.txt build-constraints.txt
 		'# Written by make on first use. Every variable: .env.example' \
 		'DEBUG=True' \
 		"SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		"MFA_ENCRYPTION_KEY=$$($(PYTHON) -c 'import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())')" \
 		'ACCOUNT_EMAIL_VERIFICATION=optional' > .env
-	@echo "Wrote .env with a new SECRET_KEY."
+	@echo "Wrote .env with a new SECRET_KEY and MFA_ENCRYPTION_KEY."
 
 run: $(INSTALLED) .env
 	$(BIN)/python manage.py migrate --noinput
@@ -32,7 +33,9 @@ run: $(INSTALLED) .env
 	$(BIN)/python manage.py load_starter_catalogue
 	$(BIN)/python manage.py seed_demo
 	@echo
-	@echo "Connect is starting at http://$(HOST):$(PORT)/ (Ctrl+C stops it)."
+	@echo "Connect is starting at http://$(HOST):$(PORT)/ with a background worker (Ctrl+C stops both)."
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(INSTALLED) .env

@@ -12,6 +12,29 @@ from django.views.decorators.http import require_POST
 from . import services
 from .models import ClinicianProfile, User
 
+# allauth's own admin shows and edits each authenticator's secrets. This one
+# shows only who has which kind and when it was used, and changes nothing.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(admin.ModelAdmin):
+    list_display = ["user", "type", "created_at", "last_used_at"]
+    list_filter = ["type"]
+    list_select_related = ["user"]
+    search_fields = ["user__email"]
+    fields = ["user", "type", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 
 from .models import ClinicianProfile, User
 
@@ -12,6 +13,21 @@ class SignupForm(forms.Form):
         help_text="What other people will see. A nickname or pseudonym is fine.",
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
+
+    age_confirmed = forms.BooleanField()
+
+    # allauth's sign-up form applies this order: the age confirmation comes last.
+    field_order = ["email", "display_name", "password1", "password2", "age_confirmed"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Read when the form is built, so the label follows the running setting.
+        age = settings.MINIMUM_AGE
+        field = self.fields["age_confirmed"]
+        field.label = f"I am {age} or older"
+        field.error_messages["required"] = (
+            f"Connect is for people aged {age} or over. Please tick the box if you are."
+        )
 
     def signup(self, request, user: User) -> None:
         user.display_name = self.cleaned_data["display_name"]

@@ -2,6 +2,7 @@ import json
 import logging
 
 from allauth.account.decorators import reauthentication_required
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
@@ -90,6 +91,8 @@ def clinician_application(request: HttpRequest) -> HttpResponse:
     authenticator app first, because the role always requires one."""
     application = ClinicianProfile.objects.filter(user=request.user).first()
     has_mfa = is_mfa_enabled(request.user, [Authenticator.Type.TOTP])
+    # allauth refuses to add an authenticator while any address is unconfirmed.
+    unconfirmed = EmailAddress.objects.filter(user=request.user, verified=False).first()
     can_apply = application is None or not application.is_verified
     form = None
     if can_apply:
@@ -117,7 +120,12 @@ def clinician_application(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/clinician.html",
-        {"application": application, "form": form, "has_mfa": has_mfa},
+        {
+            "application": application,
+            "form": form,
+            "has_mfa": has_mfa,
+            "unconfirmed_email": unconfirmed,
+        },
         status=status,
     )
 

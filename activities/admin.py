@@ -16,8 +16,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, JSON
+from import_export.formats.base_formats import JSON
 from import_export.forms import ExportForm
+
+from connectapp.lib.exports import SafeCSV, SafeJSON
 
 from .models import Activity, ActivityLink, Kind, ReadyMessage
 
@@ -333,7 +335,7 @@ class KindAdmin(admin.ModelAdmin):
 @admin.register(Activity)
 class ActivityAdmin(ImportExportModelAdmin):
     resource_classes = [ActivityResource]
-    formats = [CSV, JSON]
+    formats = [SafeCSV, SafeJSON]
     # Export every field, so a file can be imported back as it is. The field
     # picker's template uses inline styles and handlers, which the CSP blocks.
     export_form_class = ExportForm

@@ -1,5 +1,8 @@
+import secrets
 import uuid
+from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import quote
+from zoneinfo import ZoneInfo, available_timezones
 
 import markdown
 import nh3
@@ -12,7 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 # Path segments under /activities/ that are pages, so no activity may use them as its slug.
-RESERVED_SLUGS = frozenset({"my", "suggest", "preview", "plans", "recommendations", "started"})
+RESERVED_SLUGS = frozenset(
+    {"my", "suggest", "preview", "plans", "recommendations", "reminders", "calendar", "started"}
+)
 
 # Tags an activity body may use once its Markdown is rendered. Anything else is dropped.
 BODY_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4"}
@@ -249,6 +254,8 @@ class Plan(models.Model):
     planned_for = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     done_at = models.DateTimeField(null=True, blank=True)
+    # The member can turn the reminder off for this one plan.
+    reminder = models.BooleanField(default=True)
 
     objects = PlanQuerySet.as_manager()
 
@@ -435,3 +442,112 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return f"Recommendation {self.pk}"
+
+
+TIME_ZONES = frozenset(available_timezones())
+# Offered first in the time-zone list, since most members are in the US.
+US_TIME_ZONES = [
+    ("America/New_York", "Eastern time"),
+    ("America/Chicago", "Central time"),
+    ("America/Denver", "Mountain time"),
+    ("America/Phoenix", "Arizona"),
+    ("America/Los_Angeles", "Pacific time"),
+    ("America/Anchorage", "Alaska"),
+    ("Pacific/Honolulu", "Hawaii"),
+    ("America/Puerto_Rico", "Puerto Rico"),
+]
+FEED_TOKEN_BYTES = 32
+
+
+def feed_token_new() -> str:
+    return secrets.token_urlsafe(FEED_TOKEN_BYTES)
+
+
+class ReminderSettings(models.Model):
+    """A member's choices for reminders and their calendar feed. Reminders
+    are off until the member turns them on."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
+    )
+    enabled = models.BooleanField("email me a reminder on days I planned something", default=False)
+    time_of_day = models.TimeField("at what time", default=time(9, 0))
+    time_zone = models.CharField(max_length=64, default="America/New_York")
+    show_title = models.BooleanField(
+        "name the activity in the email",
+        default=False,
+        help_text="Off by default: an email preview on a shared screen can say more than you want.",
+    )
+    quiet_from = models.TimeField("quiet hours from", null=True, blank=True)
+    quiet_until = models.TimeField("quiet hours until", null=True, blank=True)
+    # The private calendar feed: on while it has a token. Replacing the token
+    # makes every old address answer 404.
+    feed_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    feed_shows_titles = models.BooleanField(
+        "name the activities in the feed",
+        default=False,
+        help_text="Off by default: events then read “Connect: something you planned”.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "reminder settings"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quiet_from__isnull=True, quiet_until__isnull=True)
+                | Q(quiet_from__isnull=False, quiet_until__isnull=False),
+                name="quiet_hours_both_or_neither",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder settings {self.pk}"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone if self.time_zone in TIME_ZONES else settings.TIME_ZONE)
+
+    def today(self) -> date:
+        return timezone.now().astimezone(self.zone).date()
+
+    def in_quiet_hours(self, moment: datetime) -> bool:
+        if self.quiet_from is None or self.quiet_until is None:
+            return False
+        local = moment.astimezone(self.zone).time()
+        if self.quiet_from <= self.quiet_until:
+            return self.quiet_from <= local < self.quiet_until
+        return local >= self.quiet_from or local < self.quiet_until
+
+    def due_at(self, day: date) -> datetime | None:
+        """When (in UTC) the reminder for a plan on `day` goes out: the chosen time in
+        the member's zone, or when quiet hours end if that time falls in them.
+        None when quiet hours last until the day is over."""
+        # In UTC: a time the clocks skip in spring (02:30) goes out an hour
+        # later; a time they repeat in autumn goes out the first time.
+        due = datetime.combine(day, self.time_of_day, tzinfo=self.zone).astimezone(UTC)
+        if self.in_quiet_hours(due):
+            due = datetime.combine(day, self.quiet_until, tzinfo=self.zone).astimezone(UTC)
+            if self.quiet_until < self.time_of_day or self.in_quiet_hours(due):
+                return None
+        return due
+
+    def day_ends_at(self, day: date) -> datetime:
+        return datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=self.zone)
+
+
+class ReminderSent(models.Model):
+    """One reminder went out for one plan on one day. The unique constraint
+    is the claim: two workers racing for the same reminder cannot both insert
+    this row, so only one of them sends."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reminders_sent")
+    day = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "day"], name="one_reminder_per_plan_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder {self.pk}"

@@ -17,8 +17,11 @@ from .models import (
     Plan,
     ReadyMessage,
     Recommendation,
+    ReminderSettings,
     Suggestion,
+    feed_token_new,
 )
+from .reminders import reminder_schedule, reminders_schedule_for
 from .starter import KINDS, STARTER_ACTIVITIES, starter_keywords
 
 
@@ -80,12 +83,46 @@ def plan_save(*, owner: User, activity: Activity, planned_for: date | None) -> P
     if plan is None:
         try:
             with transaction.atomic():
-                return Plan.objects.create(owner=owner, activity=activity, planned_for=planned_for)
+                plan = Plan.objects.create(owner=owner, activity=activity, planned_for=planned_for)
         except IntegrityError:
             plan = Plan.objects.open().get(owner=owner, activity=activity)
-    plan.planned_for = planned_for
-    plan.save(update_fields=["planned_for"])
+    if plan.planned_for != planned_for:
+        plan.planned_for = planned_for
+        plan.save(update_fields=["planned_for"])
+    reminder_schedule(plan)
     return plan
+
+
+def plan_reminder_set(*, plan: Plan, on: bool) -> None:
+    """Turn the reminder for one plan on or off."""
+    plan.reminder = on
+    plan.save(update_fields=["reminder"])
+    reminder_schedule(plan)
+
+
+def reminder_settings_get(*, owner: User) -> ReminderSettings:
+    """The member's settings, or unsaved defaults (reminders off, no feed)."""
+    return ReminderSettings.objects.filter(owner=owner).first() or ReminderSettings(owner=owner)
+
+
+def reminder_settings_save(*, prefs: ReminderSettings) -> int:
+    """Store changed reminder settings and queue reminders at the new time.
+    Returns how many reminders were queued."""
+    prefs.save()
+    return reminders_schedule_for(prefs.owner) if prefs.enabled else 0
+
+
+def feed_token_replace(*, prefs: ReminderSettings) -> str:
+    """Turn the calendar feed on with a new address; any old one stops working."""
+    prefs.feed_token = feed_token_new()
+    prefs.save()
+    return prefs.feed_token
+
+
+def feed_turn_off(*, prefs: ReminderSettings) -> None:
+    prefs.feed_token = None
+    if prefs.pk is not None:
+        prefs.save()
 
 
 def plan_remove(*, plan: Plan) -> None:
@@ -249,7 +286,21 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
     plans = Plan.objects.filter(owner=owner).select_related("activity").order_by("created_at")
     logs = ActivityLog.objects.filter(owner=owner).select_related("activity")
     suggestions = Suggestion.objects.filter(owner=owner)
+    prefs = ReminderSettings.objects.filter(owner=owner).first()
     return {
+        "reminder_settings": None
+        if prefs is None
+        else {
+            "reminders_on": prefs.enabled,
+            "time_of_day": prefs.time_of_day,
+            "time_zone": prefs.time_zone,
+            "email_names_the_activity": prefs.show_title,
+            "quiet_from": prefs.quiet_from,
+            "quiet_until": prefs.quiet_until,
+            # Whether the feed is on; its address is a secret, so it stays out.
+            "calendar_feed_on": bool(prefs.feed_token),
+            "calendar_feed_names_activities": prefs.feed_shows_titles,
+        },
         "plans": [
             {
                 "activity": plan.activity.title,
@@ -257,6 +308,7 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
                 "planned_for": plan.planned_for,
                 "saved_at": plan.created_at,
                 "done_at": plan.done_at,
+                "reminder": plan.reminder,
             }
             for plan in plans
         ],

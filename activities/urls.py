@@ -12,6 +12,16 @@ urlpatterns = [
     path("suggest/", views.suggest, name="suggest"),
     path("preview/<int:pk>/", views.activity_preview, name="preview"),
     path("plans/<int:pk>/remove/", views.plan_remove, name="plan-remove"),
+    path("plans/<int:pk>/reminder/", views.plan_reminder, name="plan-reminder"),
+    path("plans/<int:pk>/calendar.ics", views.plan_calendar, name="plan-calendar"),
+    path("reminders/", views.reminder_settings, name="reminders"),
+    path("reminders/feed/", views.feed_change, name="feed-change"),
+    path(
+        "reminders/unsubscribe/<str:token>/",
+        views.reminders_unsubscribe,
+        name="reminders-unsubscribe",
+    ),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar-feed"),
     path(
         "recommendations/<int:pk>/dismiss/",
         views.recommendation_dismiss,

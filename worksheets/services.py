@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from connectapp.lib.mail import email_enqueue
 
 from .models import (
     AccessLogEntry,
@@ -150,6 +151,14 @@ def _email(*, to: str, template: str, path: str) -> None:
         mail_log.exception("notification_failed template=%s", template)
 
 
+def _email_queued(*, to: str, template: str, path: str) -> None:
+    """The same kind of notification, delivered by a worker with retries."""
+    context = {"link": settings.SITE_URL.rstrip("/") + path}
+    subject = render_to_string(f"worksheets/email/{template}_subject.txt", context).strip()
+    body = render_to_string(f"worksheets/email/{template}.txt", context)
+    email_enqueue(EmailMessage(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [to]))
+
+
 def _check_owned(owner: User, worksheets: list[Versioned]) -> None:
     if any(worksheet.owner_id != owner.pk for worksheet in worksheets):
         raise ValueError("A member can only share their own worksheets.")
@@ -253,10 +262,12 @@ def comment_create(
     )
     if not created:
         return comment
+    name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
+    path = reverse(f"worksheets:{name}-detail", args=[worksheet.pk]) + "#comments"
     if from_clinician:
-        name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
-        path = reverse(f"worksheets:{name}-detail", args=[worksheet.pk]) + "#comments"
         _email(to=worksheet.owner.email, template="comment_added", path=path)
+    elif clinician.is_active:
+        _email_queued(to=clinician.email, template="comment_reply", path=path)
     return comment
 
 

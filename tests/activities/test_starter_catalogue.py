@@ -201,7 +201,7 @@ def test_the_keywords_migration_fills_only_empty_starter_keywords():
 
     from django.apps import apps
 
-    migration = import_module("activities.migrations.0004_starter_activities_get_search_keywords")
+    migration = import_module("activities.migrations.0005_starter_activities_get_search_keywords")
     call_command("load_starter_catalogue")
     Activity.objects.update(keywords="")
     Activity.objects.filter(slug="visit-a-dog-park").update(keywords="dogs")

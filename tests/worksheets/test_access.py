@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.models import ClinicianProfile
-from activities.models import Recommendation
+from activities.models import Plan, Recommendation, ReminderSettings
 from worksheets import models as ws
 from worksheets import services
 from worksheets.clinician_urls import urlpatterns as clinician_urlpatterns
@@ -36,6 +36,7 @@ from ..factories import (
     make_activity,
     make_clinician,
     make_comment,
+    make_plan,
     make_recommendation,
     make_relationship,
     make_security_check,
@@ -73,6 +74,7 @@ OWN = "own"  # pages about the signed-in person's own things: everyone signed in
 CLINICIAN = "clinician"  # the clinician area: verified clinicians
 SHARED_MEMBER = "shared_member"  # acting on a member who shares: that clinician only
 RECOMMENDATION = "recommendation"  # a recommendation made to the member: the owner only
+PLAN = "plan"  # the member's own plan: the owner only
 
 # (URL name, which object's pk it takes, methods to try, rule)
 URLS = [
@@ -106,10 +108,17 @@ URLS = [
     ("accounts:clinician", None, ["get", "post"], OWN),
     ("accounts:share-code", None, ["post"], CLINICIAN),
     ("activities:recommendation-dismiss", "recommendation", ["post"], RECOMMENDATION),
+    ("activities:plan-calendar", "plan", ["get"], PLAN),
+    ("activities:plan-reminder", "plan", ["post"], PLAN),
+    ("activities:reminders", None, ["get", "post"], OWN),
+    ("activities:feed-change", None, ["post"], OWN),
+    ("today", None, ["get"], OWN),
 ]
 
 CASES = [
-    pytest.param(name, target, method, rule, persona, id=f"{name.split(':')[1]}-{method}-{persona}")
+    pytest.param(
+        name, target, method, rule, persona, id=f"{name.split(':')[-1]}-{method}-{persona}"
+    )
     for name, target, methods, rule in URLS
     for method in methods
     for persona in PERSONAS
@@ -146,6 +155,7 @@ def world(member):
         "unsaved": make_unsaved_edit(statement, data={"title": "A refused save"}),
         "share": share,
         "recommendation": make_recommendation(owner=member, clinician=active),
+        "plan": make_plan(owner=member, planned_for=timezone.localdate()),
     }
 
 
@@ -206,6 +216,8 @@ def snapshot() -> str:
         ws.AccessLogEntry,
         ClinicianProfile,
         Recommendation,
+        Plan,
+        ReminderSettings,
     ):
         rows.extend(json.loads(serializers.serialize("json", model.objects.order_by("pk"))))
     return json.dumps(rows, sort_keys=True)
@@ -237,6 +249,11 @@ def hostile_post(world) -> dict:
         "licence_number": "Overwritten",
         "licence_region": "Overwritten",
         "practice_name": "Overwritten",
+        "reminder": "off",
+        "action": "new",
+        "enabled": "on",
+        "time_of_day": "09:00",
+        "time_zone": "America/New_York",
     }
 
 
@@ -250,6 +267,7 @@ def allowed(rule: str, persona: str) -> bool:
         CLINICIAN: persona in VERIFIED_CLINICIANS,
         SHARED_MEMBER: persona == "clinician_active_share",
         RECOMMENDATION: persona == "owner",
+        PLAN: persona == "owner",
     }[rule]
 
 
@@ -301,6 +319,11 @@ def test_every_url_is_in_the_role_matrix():
         "accounts:clinician",
         "accounts:share-code",
         "activities:recommendation-dismiss",
+        "activities:plan-calendar",
+        "activities:plan-reminder",
+        "activities:reminders",
+        "activities:feed-change",
+        "today",
     }
     assert covered == worksheet_names | clinician_names | sharing_names
 

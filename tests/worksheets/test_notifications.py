@@ -6,6 +6,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
+from tests.tasks import run_ready_tasks, waiting_tasks
 from worksheets import services
 
 from .conftest import RELATIONSHIP_NOTES, STATEMENT_TEXT
@@ -67,13 +68,25 @@ def test_the_member_is_told_of_a_new_comment_with_a_link_only(
     assert_private(message, member, [statement, relationship])
 
 
-def test_a_members_reply_sends_no_email(share, member_client, clinician, statement, mailoutbox):
+def test_a_members_reply_tells_the_clinician_through_the_queue_with_a_link_only(
+    share, member_client, member, clinician, statement, relationship, mailoutbox
+):
     sent = len(mailoutbox)
     member_client.post(
         reverse("worksheets:statement-comment", args=[statement.pk]),
         {"text": COMMENT, "clinician": clinician.pk, "token": uuid.uuid4()},
     )
-    assert len(mailoutbox) == sent
+    assert len(mailoutbox) == sent, "nothing is sent inside the request"
+    assert waiting_tasks("email_deliver").count() == 1
+
+    run_ready_tasks()
+
+    (message,) = mailoutbox[sent:]
+    assert message.to == [clinician.email]
+    assert "replied" in message.subject
+    link = f"{SITE}{reverse('worksheets:statement-detail', args=[statement.pk])}#comments"
+    assert link in message.body
+    assert_private(message, member, [statement, relationship])
 
 
 def test_a_mail_failure_never_undoes_the_share(

@@ -42,7 +42,7 @@ from ..forms import (
     TestDriveForm,
 )
 from ..models import AccessLogEntry, Comment, NeedsStatement, Relationship, UnsavedEdit
-from ..pdf import statement_pdf
+from ..pdf import PDFTooSlow, statement_pdf
 
 CONFLICT_MESSAGE = (
     "This was changed somewhere else (another tab or device) after you opened it, so "
@@ -172,7 +172,16 @@ def statement_download(request: HttpRequest, pk: int) -> HttpResponse:
     services.access_log_record(
         reader=request.user, worksheet=statement, kind=AccessLogEntry.Kind.PDF
     )
-    response = HttpResponse(statement_pdf(statement), content_type="application/pdf")
+    try:
+        content = statement_pdf(statement)
+    except PDFTooSlow:
+        messages.info(
+            request,
+            "This statement is too long to turn into a PDF here. Use your browser's Print "
+            "command on this page instead: most browsers can save it as a PDF.",
+        )
+        return redirect("worksheets:statement-print", pk=statement.pk)
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="needs-statement-{statement.pk}.pdf"'
     return response
 

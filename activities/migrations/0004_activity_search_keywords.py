@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0002_recommendation'),
+        ('activities', '0003_reminders_and_calendar_feed'),
     ]
 
     operations = [

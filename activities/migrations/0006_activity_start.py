@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0004_starter_activities_get_search_keywords'),
+        ('activities', '0005_starter_activities_get_search_keywords'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

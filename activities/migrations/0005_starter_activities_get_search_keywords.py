@@ -42,6 +42,6 @@ def add_starter_keywords(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("activities", "0003_activity_search_keywords")]
+    dependencies = [("activities", "0004_activity_search_keywords")]
 
     operations = [migrations.RunPython(add_starter_keywords, migrations.RunPython.noop)]
