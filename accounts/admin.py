@@ -1,10 +1,15 @@
 from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from . import services
 from .models import ClinicianProfile, User
@@ -66,18 +71,16 @@ class ClinicianProfileAdmin(admin.ModelAdmin):
     """Clinician applications. Admins decide with the actions, which record
     who decided and when; nobody edits an application or a status by hand."""
 
+    # What an admin needs to pick whom to review, in one screen at 1280 px; the
+    # licence number, practice and who decided are on each application's page.
     list_display = [
         "user",
         "user_email",
         "profession",
-        "licence_number",
-        "licence_region",
-        "practice_name",
+        "region",
         "has_mfa",
         "status",
-        "applied_at",
-        "reviewed_by",
-        "reviewed_at",
+        "applied_on",
     ]
     list_filter = ["status"]
     list_select_related = ["user", "reviewed_by"]
@@ -106,9 +109,41 @@ class ClinicianProfileAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
+    def get_urls(self) -> list:
+        verify = self.admin_site.admin_view(require_POST(self.verify_view))
+        return [
+            path("<int:pk>/verify/", verify, name="accounts_clinicianprofile_verify"),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request: HttpRequest, context: dict, *args, **kwargs):
+        profile = context.get("original")
+        if profile is not None and not profile.is_verified:
+            context["verify_url"] = reverse(
+                "admin:accounts_clinicianprofile_verify", args=[profile.pk]
+            )
+            context["can_verify"] = services.clinician_can_be_verified(profile)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def verify_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The "Verify" button on an application's own page."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        profile = get_object_or_404(self.get_queryset(request), pk=pk)
+        self.verify(request, self.get_queryset(request).filter(pk=profile.pk))
+        return redirect("admin:accounts_clinicianprofile_change", profile.pk)
+
     @admin.display(description=_("email"), ordering="user__email")
     def user_email(self, profile: ClinicianProfile) -> str:
         return profile.user.email
+
+    @admin.display(description=_("region"), ordering="licence_region")
+    def region(self, profile: ClinicianProfile) -> str:
+        return profile.licence_region
+
+    @admin.display(description=_("applied"), ordering="applied_at")
+    def applied_on(self, profile: ClinicianProfile):
+        return timezone.localdate(profile.applied_at)
 
     @admin.display(description=_("two-factor"), boolean=True)
     def has_mfa(self, profile: ClinicianProfile) -> bool:
@@ -119,7 +154,7 @@ class ClinicianProfileAdmin(admin.ModelAdmin):
         verified, refused = 0, []
         for profile in queryset.exclude(status=ClinicianProfile.Status.VERIFIED):
             if services.clinician_verify(profile=profile, by=request.user):
-                self.log_change(request, profile, gettext("Verified."))
+                self.log_change(request, profile, gettext("Verified; the applicant was emailed."))
                 verified += 1
             else:
                 refused.append(profile.user.email)

@@ -14,7 +14,11 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from allauth.usersessions.models import UserSession
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from activities.services import member_data_export as activities_export
@@ -26,6 +30,7 @@ from worksheets.services import share_revoke, shares_end_for_clinician
 from .models import SHARE_CODE_LIFETIME, ClinicianProfile, User, share_code_new
 
 security_log = logging.getLogger("connect.security")
+mail_log = logging.getLogger("connect.mail")
 
 EXPORT_FORMAT = "connect-export/1"
 
@@ -83,7 +88,23 @@ def clinician_verify(*, profile: ClinicianProfile, by: User) -> bool:
     if not profile.is_verified:
         _decide(profile, status=ClinicianProfile.Status.VERIFIED, by=by)
         share_code_regenerate(profile=profile)
+        transaction.on_commit(lambda: _email_verified(profile.user.email))
     return True
+
+
+def _email_verified(to: str) -> None:
+    """Tell the applicant, with a link to their clinician page. A mail failure
+    is logged and never undoes the verification."""
+    context = {"link": settings.SITE_URL.rstrip("/") + reverse("accounts:clinician")}
+    try:
+        send_mail(
+            settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + "You are verified as a clinician",
+            render_to_string("accounts/email/clinician_verified.txt", context),
+            None,
+            [to],
+        )
+    except Exception:
+        mail_log.exception("notification_failed template=clinician_verified")
 
 
 @transaction.atomic

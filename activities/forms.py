@@ -47,20 +47,25 @@ class PlanForm(forms.ModelForm):
         return planned_for
 
 
+def mood_field(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=MOOD_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect(attrs={"class": "btn-check", "autocomplete": "off"}),
+    )
+
+
+class StartForm(forms.Form):
+    """ "I'm about to do it": the mood before, noted now; the after comes later."""
+
+    mood_before = mood_field("Your mood now, before you start")
+
+
 class LogForm(forms.ModelForm):
     submission = SubmissionField()
-    mood_before = forms.TypedChoiceField(
-        label="Your mood before",
-        choices=MOOD_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect(attrs={"class": "btn-check", "autocomplete": "off"}),
-    )
-    mood_after = forms.TypedChoiceField(
-        label="Your mood after",
-        choices=MOOD_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect(attrs={"class": "btn-check", "autocomplete": "off"}),
-    )
+    mood_before = mood_field("Your mood before")
+    mood_after = mood_field("Your mood after")
 
     class Meta:
         model = ActivityLog

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 # Path segments under /activities/ that are pages, so no activity may use them as its slug.
 RESERVED_SLUGS = frozenset(
-    {"my", "suggest", "preview", "plans", "recommendations", "reminders", "calendar"}
+    {"my", "suggest", "preview", "plans", "recommendations", "reminders", "calendar", "started"}
 )
 
 # Tags an activity body may use once its Markdown is rendered. Anything else is dropped.
@@ -86,6 +86,7 @@ class ActivityQuerySet(models.QuerySet):
             | Q(summary__icontains=text)
             | Q(body__icontains=text)
             | Q(first_step__icontains=text)
+            | Q(keywords__icontains=text)
         )
 
     def same_or_easier_than(self, activity: "Activity") -> "ActivityQuerySet":
@@ -127,6 +128,16 @@ class Activity(models.Model):
     setting = models.CharField(max_length=10, choices=Setting.choices)
     effort = models.CharField(max_length=10, choices=Effort.choices)
     kinds = models.ManyToManyField(Kind, blank=True, related_name="activities")
+    keywords = models.CharField(
+        "search keywords",
+        max_length=500,
+        blank=True,
+        help_text=(
+            "Words people might type when looking for this, such as feelings "
+            "(lonely, tired, anxious), separated by commas. Search uses them; "
+            "members never see them."
+        ),
+    )
     source_note = models.CharField(
         max_length=200, blank=True, help_text="Where the idea came from, for curators."
     )
@@ -319,6 +330,43 @@ class ActivityLog(models.Model):
     @property
     def mood_change(self) -> int:
         return self.mood_after - self.mood_before
+
+
+class ActivityStartQuerySet(models.QuerySet):
+    def for_owner(self, owner) -> "ActivityStartQuerySet":
+        return self.filter(owner=owner)
+
+
+class ActivityStart(models.Model):
+    """A member is about to do an activity and noted their mood before it.
+
+    It stays open, on "My activities", until they note how it went (which makes
+    an ActivityLog with this mood before, and removes it) or dismiss it. One per
+    member and activity: starting again updates it. Private to the member.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_starts"
+    )
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="starts")
+    mood_before = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(MOOD_MIN), MaxValueValidator(MOOD_MAX)]
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+
+    objects = ActivityStartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "activity"], name="one_start_per_activity"),
+            models.CheckConstraint(
+                condition=Q(mood_before__lte=MOOD_MAX), name="start_mood_within_scale"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Start {self.pk}"
 
 
 class Suggestion(models.Model):

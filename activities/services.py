@@ -12,6 +12,7 @@ from .models import (
     Activity,
     ActivityLink,
     ActivityLog,
+    ActivityStart,
     Kind,
     Plan,
     ReadyMessage,
@@ -21,7 +22,7 @@ from .models import (
     feed_token_new,
 )
 from .reminders import reminder_schedule, reminders_schedule_for
-from .starter import KINDS, STARTER_ACTIVITIES
+from .starter import KINDS, STARTER_ACTIVITIES, starter_keywords
 
 
 @transaction.atomic
@@ -52,6 +53,7 @@ def starter_catalogue_load() -> tuple[int, int]:
             effort=item.effort,
             source_note=item.source_note,
             links_to_helplines=item.links_to_helplines,
+            keywords=starter_keywords(item.slug),
             status=Activity.Status.PUBLISHED,
             order=order * 10,
         )
@@ -165,9 +167,25 @@ def log_create(
             if plan is not None and not plan.is_done:
                 plan.done_at = timezone.now()
                 plan.save(update_fields=["done_at"])
+            ActivityStart.objects.filter(owner=owner, activity=activity).delete()
     except IntegrityError:
         return ActivityLog.objects.get(owner=owner, submission=submission), False
     return log, True
+
+
+def start_save(*, owner: User, activity: Activity, mood_before: int) -> ActivityStart:
+    """Note the mood before an activity the member is about to do. Starting the
+    same activity again replaces the earlier note."""
+    start, _ = ActivityStart.objects.update_or_create(
+        owner=owner,
+        activity=activity,
+        defaults={"mood_before": mood_before, "started_at": timezone.now()},
+    )
+    return start
+
+
+def start_dismiss(*, start: ActivityStart) -> None:
+    start.delete()
 
 
 def _unique_slug(title: str) -> str:
@@ -293,6 +311,17 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
                 "reminder": plan.reminder,
             }
             for plan in plans
+        ],
+        "started_activities": [
+            {
+                "activity": start.activity.title,
+                "activity_slug": start.activity.slug,
+                "mood_before": start.mood_before,
+                "started_at": start.started_at,
+            }
+            for start in ActivityStart.objects.filter(owner=owner)
+            .select_related("activity")
+            .order_by("started_at")
         ],
         "mood_logs": [
             {

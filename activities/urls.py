@@ -27,7 +27,9 @@ urlpatterns = [
         views.recommendation_dismiss,
         name="recommendation-dismiss",
     ),
+    path("started/<int:pk>/dismiss/", views.start_dismiss, name="start-dismiss"),
     path("<slug:slug>/", views.activity_detail, name="detail"),
+    path("<slug:slug>/start/", views.start_create, name="start"),
     path("<slug:slug>/save/", views.plan_save, name="plan-save"),
     path("<slug:slug>/log/", views.log_create, name="log"),
 ]

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -24,9 +25,18 @@ from .forms import (
     MessageForm,
     PlanForm,
     ReminderSettingsForm,
+    StartForm,
     SuggestionForm,
 )
-from .models import Activity, ActivityLog, Plan, Recommendation, ReminderSettings, sms_href
+from .models import (
+    Activity,
+    ActivityLog,
+    ActivityStart,
+    Plan,
+    Recommendation,
+    ReminderSettings,
+    sms_href,
+)
 from .progress import CHART_MAX_LOGS, mood_chart, overall_summary, per_activity
 
 PAGE_SIZE = 30
@@ -66,6 +76,13 @@ def get_plan_for_user(user: User | AnonymousUser, pk: int) -> Plan:
     if not user.is_authenticated:
         raise Http404
     return get_object_or_404(Plan.objects.select_related("activity"), pk=pk, owner=user)
+
+
+def get_start_for_user(user: User | AnonymousUser, pk: int) -> ActivityStart:
+    """One of the user's own open "about to do it" notes, or a 404."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(ActivityStart.objects.select_related("activity"), pk=pk, owner=user)
 
 
 def get_recommendation_for_user(user: User | AnonymousUser, pk: int) -> Recommendation:
@@ -288,7 +305,14 @@ def log_create(request: HttpRequest, slug: str) -> HttpResponse:
         plan = get_plan_for_user(request.user, plan_pk)
         if plan.activity_id != activity.pk:
             raise Http404
-    form = LogForm(request.POST or None)
+    start = ActivityStart.objects.filter(owner=request.user, activity=activity).first()
+    initial = {}
+    if start is not None:
+        initial = {
+            "mood_before": start.mood_before,
+            "done_on": timezone.localdate(start.started_at),
+        }
+    form = LogForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.log_create(
@@ -307,9 +331,39 @@ def log_create(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "activities/log.html",
-        {"activity": activity, "plan": plan, "form": form},
+        {"activity": activity, "plan": plan, "form": form, "start": start},
         status=status,
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def start_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "I'm about to do it": note the mood before now, and the after later."""
+    activity = get_activity_for_user(request.user, slug)
+    form = StartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.start_save(
+            owner=request.user, activity=activity, mood_before=form.cleaned_data["mood_before"]
+        )
+        messages.success(
+            request,
+            f"Your mood before “{activity.title}” is noted. When you're done, come back "
+            "here or to My activities to note how it went.",
+        )
+        return redirect(activity)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "activities/start.html", {"activity": activity, "form": form}, status=status
+    )
+
+
+@require_POST
+def start_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    start = get_start_for_user(request.user, pk)
+    services.start_dismiss(start=start)
+    messages.success(request, f"Put aside your mood note for “{start.activity.title}”.")
+    return redirect("activities:my")
 
 
 @never_cache
@@ -329,6 +383,7 @@ def my_activities(request: HttpRequest) -> HttpResponse:
             "recent_logs": ActivityLog.objects.for_owner(request.user).select_related("activity")[
                 :MY_RECENT_LOGS
             ],
+            "starts": ActivityStart.objects.for_owner(request.user).select_related("activity"),
             "suggestions": request.user.activity_suggestions.select_related("activity"),
             "recommendations": Recommendation.objects.open()
             .filter(owner=request.user)

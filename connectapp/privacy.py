@@ -192,6 +192,19 @@ def data_kinds() -> list[DataKind]:
             kept=(_("Until you delete your account. There is no way yet to delete a single log.")),
         ),
         DataKind(
+            name=_("Moods noted before an activity"),
+            models=("activities.ActivityStart",),
+            what=_(
+                "When you say you are about to do an activity: which one, when, and your mood "
+                "before it (0 to 10)."
+            ),
+            who_sees=_("Only you. Admins and clinicians cannot see it."),
+            kept=_(
+                "Until you note how the activity went (it then becomes part of that mood log), "
+                "put it aside, or delete your account."
+            ),
+        ),
+        DataKind(
             name=_("Activity suggestions"),
             models=("activities.Suggestion",),
             what=_(
