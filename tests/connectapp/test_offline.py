@@ -28,7 +28,10 @@ def directory(db):
         ),
         "oregon": make_support_line(slug="or-warm", name="Oregon Test Warmline", region="OR"),
         "washington": make_support_line(
-            slug="wa-warm", name="Washington Test Warmline", region="WA", accepts_out_of_state=True
+            slug="wa-warm",
+            name="Washington Test Warmline",
+            region="WA",
+            who_may_call=SupportLine.Callers.ANYWHERE,
         ),
         "texas": make_support_line(slug="tx-warm", name="Texas Test Warmline", region="TX"),
     }
