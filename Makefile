@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean bench scaleout soak
 
 $(INSTALLED): requirements.txt requirements-dev.txt build-constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,16 @@ lint: $(INSTALLED)
 format: $(INSTALLED)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Load tests on PostgreSQL and Redis (docs/performance.md). Each stops what it starts.
+bench: $(INSTALLED)
+	$(BIN)/python scripts/bench.py
+
+scaleout: $(INSTALLED)
+	$(BIN)/python scripts/scaleout.py
+
+soak: $(INSTALLED)
+	$(BIN)/python scripts/soak.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

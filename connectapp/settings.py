@@ -200,6 +200,10 @@ STORAGES = {
     },
 }
 
+# An admin import's preview and its confirmation may reach different app
+# servers: the uploaded file waits in the shared cache, not on one server's disk.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -80,7 +80,7 @@ class Command(BaseCommand):
             activities = self.load_activities(rng, options["activities"])
             member = self.make_user(MEMBER_EMAIL, "Bench member", User.Role.MEMBER)
             self.load_logs(rng, member, activities, options["logs"])
-            NeedsStatement.objects.create(
+            statement = NeedsStatement.objects.create(
                 owner=member,
                 title="For my friends",
                 audience="My two closest friends.",
@@ -90,6 +90,10 @@ class Command(BaseCommand):
             )
             clinician = self.make_clinician()
             self.load_clients(clinician, options["clients"])
+            share = Share.objects.create(
+                owner=member, clinician=clinician, clinician_name="Dr. Bench, Counsellor"
+            )
+            share.statements.add(statement)
             admin = self.make_user(
                 ADMIN_EMAIL, "Bench admin", User.Role.MEMBER, is_staff=True, is_superuser=True
             )
