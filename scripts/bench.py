@@ -42,11 +42,11 @@ PAGES = [
     ("/clinician/ (300 clients)", "/clinician/", "clinician"),
 ]
 
-UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
 def _ms(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
     return float(number) * UNITS[unit]
 
 
@@ -80,13 +80,9 @@ def session_cookie(base: str, email: str, mfa: bool) -> str:
 
 
 def settle(base: str) -> None:
-    """Wait until the requests wrk left queued are answered and /healthz is quick again."""
-    for _ in range(120):
-        start = time.perf_counter()
-        requests.get(f"{base}/healthz", timeout=120)
-        if time.perf_counter() - start < 0.05:
-            return
-        time.sleep(0.5)
+    """Wait for the requests wrk left queued: a new one is answered after them."""
+    requests.get(f"{base}/healthz", timeout=120)
+    time.sleep(1)
 
 
 def pdf_times(base: str, cookie: str, pk: int) -> list[float]:
@@ -129,8 +125,12 @@ def main() -> None:
             if check.status_code != 200:
                 raise SystemExit(f"{path} answered {check.status_code}, not 200.")
             settle(base)
-            stack.say(f"  {label} ...")
-            rows.append((label, wrk(base + path, cookies.get(who))))
+            result = wrk(base + path, cookies.get(who))
+            stack.say(
+                f"  {label}: {result['rps']:.0f} req/s, p50 {result['p50']:.0f} ms, "
+                f"p99 {result['p99']:.0f} ms, {result['errors']} errors"
+            )
+            rows.append((label, result))
         pdf = pdf_times(base, cookies["member"], int(statement.split()[-1]))
     healthz = rows[0][1]["rps"]
     print()

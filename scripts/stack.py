@@ -44,6 +44,7 @@ CLINICIAN = "clinician@bench.invalid"
 ADMIN = "admin@bench.invalid"
 PASSWORD = "bench-pass-not-secret"  # noqa: S105
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105
+VU_COUNT = 60  # members vu0..vu59
 
 
 def say(text: str) -> None:

@@ -171,11 +171,11 @@ class Command(BaseCommand):
         TOTP.activate(clinician, TOTP_SECRET)
         return clinician
 
-    def load_clients(self, clinician: User, count: int) -> None:
+    def load_clients(self, clinician: User, count: int, first: int = 0) -> None:
         clients = User.objects.bulk_create(
             [
                 User(email=f"client{n}@{BENCH_DOMAIN}", display_name=f"Client {n}")
-                for n in range(count)
+                for n in range(first, first + count)
             ]
         )
         statements = NeedsStatement.objects.bulk_create(
