@@ -167,7 +167,11 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
     if request.user.is_authenticated:
         plan = Plan.objects.open().filter(owner=request.user, activity=activity).first()
     related = Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT]
+    preview = extra.get("preview", False)
     context = {
+        # The published page's content is a cached fragment; a staff preview never is.
+        "detail_key": fragment_key("detail", QueryDict(), activity.slug, str(preview)),
+        "detail_seconds": 0 if preview else FRAGMENT_SECONDS,
         "activity": activity,
         "ready_messages": ready_messages,
         "related": related,
@@ -184,7 +188,8 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
 def activity_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One activity. A POST here only edits a ready-to-send message and saves
     nothing; it keeps the member's words out of the address bar and server logs."""
-    activity = get_activity_for_user(request.user, slug, parts=True)
+    # Its kinds and links are read only when the cached fragment is missing.
+    activity = get_activity_for_user(request.user, slug)
     extra = {}
     status = 200
     if request.method == "POST":

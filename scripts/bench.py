@@ -51,7 +51,8 @@ def _ms(text: str) -> float:
 
 
 def wrk(url: str, cookie: str | None) -> dict:
-    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "-H"]
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s", "--latency"]
+    args += ["-H"]
     args += ["X-Forwarded-Proto: https"]
     if cookie:
         args += ["-H", f"Cookie: {cookie}"]
@@ -101,37 +102,37 @@ def pdf_times(base: str, cookie: str, pk: int) -> list[float]:
     return times
 
 
-def main() -> None:
-    with stack.running(workers=WORKERS) as app:
-        base = app.app_urls[0]
-        cookies = {
-            "member": session_cookie(base, stack.MEMBER, mfa=False),
-            "clinician": session_cookie(base, stack.CLINICIAN, mfa=True),
-        }
-        statement = app.manage(
-            "shell",
-            "-c",
-            "from worksheets.models import NeedsStatement as S;"
-            f"print(S.objects.filter(owner__email='{stack.MEMBER}').get().pk)",
-        ).strip()
-        rows = []
-        for label, path, who in PAGES:
-            check = requests.get(
-                base + path,
-                headers={**stack.HTTPS, "Cookie": cookies.get(who, "")},
-                allow_redirects=False,
-                timeout=30,
-            )
-            if check.status_code != 200:
-                raise SystemExit(f"{path} answered {check.status_code}, not 200.")
-            settle(base)
-            result = wrk(base + path, cookies.get(who))
-            stack.say(
-                f"  {label}: {result['rps']:.0f} req/s, p50 {result['p50']:.0f} ms, "
-                f"p99 {result['p99']:.0f} ms, {result['errors']} errors"
-            )
-            rows.append((label, result))
-        pdf = pdf_times(base, cookies["member"], int(statement.split()[-1]))
+def run(app: stack.Stack) -> None:
+    """Measure each page on the first app server of a running stack, and print the table."""
+    base = app.app_urls[0]
+    cookies = {
+        "member": session_cookie(base, stack.MEMBER, mfa=False),
+        "clinician": session_cookie(base, stack.CLINICIAN, mfa=True),
+    }
+    statement = app.manage(
+        "shell",
+        "-c",
+        "from worksheets.models import NeedsStatement as S;"
+        f"print(S.objects.filter(owner__email='{stack.MEMBER}').get().pk)",
+    ).strip()
+    rows = []
+    for label, path, who in PAGES:
+        check = requests.get(
+            base + path,
+            headers={**stack.HTTPS, "Cookie": cookies.get(who, "")},
+            allow_redirects=False,
+            timeout=30,
+        )
+        if check.status_code != 200:
+            raise SystemExit(f"{path} answered {check.status_code}, not 200.")
+        settle(base)
+        result = wrk(base + path, cookies.get(who))
+        stack.say(
+            f"  {label}: {result['rps']:.0f} req/s, p50 {result['p50']:.0f} ms, "
+            f"p99 {result['p99']:.0f} ms, {result['errors']} errors"
+        )
+        rows.append((label, result))
+    pdf = pdf_times(base, cookies["member"], int(statement.split()[-1]))
     healthz = rows[0][1]["rps"]
     print()
     print(
@@ -151,6 +152,11 @@ def main() -> None:
         f"Needs-statement PDF, one at a time: median {statistics.median(pdf):.0f} ms "
         f"(min {min(pdf):.0f}, max {max(pdf):.0f}) over {len(pdf)} downloads."
     )
+
+
+def main() -> None:
+    with stack.running(workers=WORKERS) as app:
+        run(app)
 
 
 if __name__ == "__main__":

@@ -33,29 +33,29 @@ def rss_mb(pid: int) -> float:
     return math.nan
 
 
-def main() -> int:
+def run(app: stack.Stack) -> int:
     ramp = math.ceil(USERS / SPAWN_RATE)
-    with stack.running(workers=WORKERS, proxy=True) as app:
-        prefix = app.workdir / "soak"
-        locust = subprocess.Popen(  # noqa: S603
-            [
-                *(LOCUST, "-f", str(stack.ROOT / "scripts" / "locustfile.py"), "--headless"),
-                *("--host", app.proxy_url, "-u", str(USERS), "-r", str(SPAWN_RATE)),
-                *("-t", f"{ramp + SECONDS}s", "--csv", str(prefix), "--only-summary"),
-                *("--stop-timeout", "10", "--loglevel", "WARNING"),
-            ],
-            cwd=stack.ROOT / "scripts",
-        )
-        stack.say(f"{USERS} users arriving over {ramp} s, then {SECONDS} s of steady load...")
-        time.sleep(ramp)
-        workers = app.worker_pids()
-        before = {pid: rss_mb(pid) for pids in workers.values() for pid in pids}
-        locust.wait()
-        after = {pid: rss_mb(pid) for pid in before}
-        with open(f"{prefix}_stats.csv") as file:
-            stats = list(csv.DictReader(file))
-        with open(f"{prefix}_failures.csv") as file:
-            failures = list(csv.DictReader(file))
+    stack.next_totp_window()  # the clinician signs in from the locust process
+    prefix = app.workdir / "soak"
+    locust = subprocess.Popen(  # noqa: S603
+        [
+            *(LOCUST, "-f", str(stack.ROOT / "scripts" / "locustfile.py"), "--headless"),
+            *("--host", app.proxy_url, "-u", str(USERS), "-r", str(SPAWN_RATE)),
+            *("-t", f"{ramp + SECONDS}s", "--csv", str(prefix), "--only-summary"),
+            *("--stop-timeout", "10", "--loglevel", "WARNING"),
+        ],
+        cwd=stack.ROOT / "scripts",
+    )
+    stack.say(f"{USERS} users arriving over {ramp} s, then {SECONDS} s of steady load...")
+    time.sleep(ramp)
+    workers = app.worker_pids()
+    before = {pid: rss_mb(pid) for pids in workers.values() for pid in pids}
+    locust.wait()
+    after = {pid: rss_mb(pid) for pid in before}
+    with open(f"{prefix}_stats.csv") as file:
+        stats = list(csv.DictReader(file))
+    with open(f"{prefix}_failures.csv") as file:
+        failures = list(csv.DictReader(file))
     total = next(row for row in stats if row["Name"] == "Aggregated")
     server_errors = sum(
         int(row["Occurrences"])
@@ -85,6 +85,11 @@ def main() -> int:
         print(f"{server_errors} server errors (5xx).", file=sys.stderr)
         return 1
     return 0
+
+
+def main() -> int:
+    with stack.running(workers=WORKERS, proxy=True) as app:
+        return run(app)
 
 
 if __name__ == "__main__":

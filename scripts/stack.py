@@ -13,11 +13,15 @@ Environment:
   BENCH_PORT     first of the loopback ports to use (default 8600)
 """
 
+import base64
 import contextlib
+import hashlib
+import hmac
 import os
 import re
 import secrets
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
@@ -255,20 +259,28 @@ def running(*, apps: int = 1, workers: int = 2, proxy: bool = False) -> Iterator
         say("Stopped everything the script started.")
 
 
-def totp_code(at: float | None = None) -> str:
-    """The current TOTP code of the bench clinician and admin."""
-    import base64
-    import hashlib
-    import hmac
-    import struct
+_used_windows: set[int] = set()
 
-    counter = int((at or time.time()) // 30)
+
+def totp_code() -> str:
+    """A TOTP code of the bench clinician and admin that this process has not used.
+    allauth refuses a code seen before, so wait for the next 30-second window
+    when this one's code is spent."""
+    while (counter := int(time.time() // 30)) in _used_windows:
+        time.sleep(1)
+    _used_windows.add(counter)
     digest = hmac.new(
         base64.b32decode(TOTP_SECRET), struct.pack(">Q", counter), hashlib.sha1
     ).digest()
     offset = digest[-1] & 0x0F
     value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
     return f"{value % 1_000_000:06d}"
+
+
+def next_totp_window() -> None:
+    """Wait until a code this process has not used is current (for another process)."""
+    while int(time.time() // 30) in _used_windows:
+        time.sleep(1)
 
 
 def _unsecure(session: requests.Session) -> None:

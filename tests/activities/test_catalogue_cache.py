@@ -103,3 +103,24 @@ def test_a_page_out_of_range_is_a_400(client, page):
     response = client.get(API_URL, {"page": page})
     assert response.status_code == 400
     assert response.json()["error"]
+
+
+def test_a_cached_activity_page_reads_only_the_activity_and_its_messages(
+    client, django_assert_num_queries
+):
+    activity = make_activity(body="Some **words**")
+    client.get(activity.get_absolute_url())
+    with django_assert_num_queries(2):
+        response = client.get(activity.get_absolute_url())
+    assert "<strong>words</strong>" in response.content.decode()
+
+
+def test_an_edit_to_an_activity_page_shows_at_once(client, django_capture_on_commit_callbacks):
+    activity = make_activity(body="Old words")
+    assert "Old words" in client.get(activity.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        activity.body = "New words"
+        activity.save()
+    html = client.get(activity.get_absolute_url()).content.decode()
+    assert "New words" in html
+    assert "Old words" not in html
