@@ -11,6 +11,7 @@ explains the numbers.
   BENCH_WORKERS   gunicorn workers (default 2)
 """
 
+import math
 import os
 import re
 import statistics
@@ -46,8 +47,11 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
 def _ms(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(number) * UNITS[unit]
+    """wrk's "1.52ms"; nan when no request finished (wrk prints "-nan")."""
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if not match:
+        return math.nan
+    return float(match.group(1)) * UNITS[match.group(2)]
 
 
 def wrk(url: str, cookie: str | None) -> dict:

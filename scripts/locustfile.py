@@ -30,9 +30,8 @@ class FormFields(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = dict(attrs)
         if tag == "form" and not self.done:
-            self.inside = a.get("method", "").lower() == "post" and (
-                self.action in (a.get("action") or "")
-            )
+            target = a.get("action") or self.action  # no action: the page's own address
+            self.inside = a.get("method", "").lower() == "post" and self.action in target
         if not self.inside or "name" not in a:
             return
         if tag == "input":

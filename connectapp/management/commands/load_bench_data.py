@@ -75,7 +75,7 @@ class Command(BaseCommand):
             self.stdout.write("The bench data is already loaded.")
             return
         self.password_hash = make_password(PASSWORD)
-        rng = random.Random(10)  # noqa: S311 - made-up data, not secrets
+        rng = random.Random(10)  # noqa: S311  # nosec B311 - made-up data, not secrets
         with transaction.atomic():
             activities = self.load_activities(rng, options["activities"])
             member = self.make_user(MEMBER_EMAIL, "Bench member", User.Role.MEMBER)
