@@ -27,6 +27,7 @@ PAGE_SIZE = 30
 API_PAGE_SIZE = 50
 RELATED_COUNT = 4
 MY_RECENT_LOGS = 10
+PER_ACTIVITY_ROWS = 20
 # Each filter parameter, and how notes on the page name it.
 FILTER_NAMES = {"setting": "place", "effort": "effort", "kind": "kind", "q": "search"}
 
@@ -394,6 +395,8 @@ def progress(request: HttpRequest) -> HttpResponse:
         logs.select_related("activity").order_by("-done_on", "-created_at")[:CHART_MAX_LOGS]
     )
     recent.reverse()
+    # A long-time member may have logged hundreds of activities: the table keeps to the most logged.
+    rows = per_activity(ActivityLog.objects.for_owner(request.user), limit=PER_ACTIVITY_ROWS + 1)
     return render(
         request,
         "activities/progress.html",
@@ -401,7 +404,8 @@ def progress(request: HttpRequest) -> HttpResponse:
             "chart": mood_chart(recent),
             "recent": recent,
             "summary": overall_summary(logs),
-            "per_activity": per_activity(ActivityLog.objects.for_owner(request.user)),
+            "per_activity": rows[:PER_ACTIVITY_ROWS],
+            "per_activity_limited": len(rows) > PER_ACTIVITY_ROWS,
             "selected": selected,
             "unknown_activity": bool(slug) and selected is None,
         },

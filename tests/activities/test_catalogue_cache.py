@@ -1,4 +1,5 @@
-"""The catalogue's cached fragments and the paginated JSON API."""
+"""The catalogue's cached fragments, the paginated JSON API, and pages that
+stay small however much data there is."""
 
 import pytest
 from django.urls import reverse
@@ -124,3 +125,17 @@ def test_an_edit_to_an_activity_page_shows_at_once(client, django_capture_on_com
     html = client.get(activity.get_absolute_url()).content.decode()
     assert "New words" in html
     assert "Old words" not in html
+
+
+def test_progress_lists_the_20_most_logged_activities(member, member_client):
+    from activities.views import PER_ACTIVITY_ROWS
+    from tests.factories import make_log
+
+    activities = [make_activity(title=f"Idea {i:02}") for i in range(PER_ACTIVITY_ROWS + 3)]
+    for activity in activities:
+        make_log(owner=member, activity=activity)
+    make_log(owner=member, activity=activities[-1])
+    html = member_client.get(reverse("activities:progress")).content.decode()
+    assert html.count("show on the chart") == PER_ACTIVITY_ROWS
+    assert "Idea 22" in html  # logged twice, so first
+    assert f"These are the {PER_ACTIVITY_ROWS} activities you logged most often." in html
