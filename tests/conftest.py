@@ -119,3 +119,10 @@ def clinician_client(clinician) -> Client:
 @pytest.fixture
 def admin_client(admin_user) -> Client:
     return sign_in(Client(), admin_user)
+
+
+@pytest.fixture
+def memory_cache(settings) -> None:
+    """A per-process cache, so query counts hold only the page's own queries,
+    not the database cache's (production uses Redis)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -7,6 +7,7 @@ Reading a shared worksheet happens on the worksheet's own pages
 (`worksheets.views.worksheets`), which log every read."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,6 +21,9 @@ from activities.models import Recommendation
 
 from ..access import get_share_for_user
 from ..models import NeedsStatement, Relationship, Share
+
+# Members a page on the dashboard; a busy clinician may have hundreds.
+DASHBOARD_PAGE_SIZE = 20
 
 
 @never_cache
@@ -52,8 +56,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
         .order_by("owner__display_name", "owner_id", "-created_at")
     )
+    page = Paginator(shares, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
-        request, "worksheets/clinician_dashboard.html", {"profile": profile, "shares": shares}
+        request,
+        "worksheets/clinician_dashboard.html",
+        {"profile": profile, "shares": page.object_list, "page": page},
     )
 
 
