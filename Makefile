@@ -36,7 +36,7 @@ run: $(INSTALLED) .env
 	@echo "Connect is starting at http://$(HOST):$(PORT)/ with a background worker (Ctrl+C stops both)."
 	$(BIN)/python manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(INSTALLED) .env
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from helplines.states import STATE_CHOICES
+from connectapp.lib.states import STATE_CHOICES
 
 
 class UserManager(BaseUserManager["User"]):

@@ -1,5 +1,6 @@
 """Account-wide services: clinician applications, their review and share
-codes; and a member's data download and account deletion.
+codes, and the account's own part of the data download. (The whole download
+and account deletion span apps: see `connectapp/services.py`.)
 
 `ClinicianProfile.status` and `User.role` change together, only here: the
 role is "clinician" exactly while the profile is verified, so the MFA
@@ -13,24 +14,16 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
-from allauth.usersessions.models import UserSession
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.services import member_data_export as activities_export
-from activities.services import suggestions_delete_for_owner
-from worksheets.models import Share
-from worksheets.services import member_data_export as worksheets_export
-from worksheets.services import share_revoke, shares_end_for_clinician
+from connectapp.lib.notifications import notification_send
 
 from .models import SHARE_CODE_LIFETIME, ClinicianProfile, User, share_code_new
+from .signals import clinician_unverified
 
 security_log = logging.getLogger("connect.security")
-mail_log = logging.getLogger("connect.mail")
 
 EXPORT_FORMAT = "connect-export/1"
 
@@ -70,7 +63,10 @@ def _decide(profile: ClinicianProfile, *, status: str, by: User) -> int:
     User.objects.filter(pk=profile.user_id).update(role=role)
     profile.user.role = role
     security_log.info("clinician_%s user=%s by=%s", status, profile.user_id, by.pk)
-    return 0 if verified else shares_end_for_clinician(clinician=profile.user)
+    if verified:
+        return 0
+    ended = clinician_unverified.send(sender=ClinicianProfile, profile=profile)
+    return sum(count for _, count in ended)
 
 
 def clinician_can_be_verified(profile: ClinicianProfile) -> bool:
@@ -95,16 +91,9 @@ def clinician_verify(*, profile: ClinicianProfile, by: User) -> bool:
 def _email_verified(to: str) -> None:
     """Tell the applicant, with a link to their clinician page. A mail failure
     is logged and never undoes the verification."""
-    context = {"link": settings.SITE_URL.rstrip("/") + reverse("accounts:clinician")}
-    try:
-        send_mail(
-            settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + "You are verified as a clinician",
-            render_to_string("accounts/email/clinician_verified.txt", context),
-            None,
-            [to],
-        )
-    except Exception:
-        mail_log.exception("notification_failed template=clinician_verified")
+    notification_send(
+        to=to, template="accounts/email/clinician_verified", link=reverse("accounts:clinician")
+    )
 
 
 @transaction.atomic
@@ -135,8 +124,7 @@ def share_code_regenerate(*, profile: ClinicianProfile) -> str:
 
 
 def account_export(*, user: User) -> dict[str, Any]:
-    """All of a member's data, as plain values, for the JSON download and the
-    printable copy."""
+    """The account's own part of the data download."""
     return {
         "format": EXPORT_FORMAT,
         "exported_at": timezone.now(),
@@ -154,8 +142,6 @@ def account_export(*, user: User) -> dict[str, Any]:
             ],
         },
         "clinician_profile": _clinician_profile_export(user),
-        "activities": activities_export(owner=user),
-        "worksheets": worksheets_export(owner=user),
     }
 
 
@@ -169,22 +155,3 @@ def _clinician_profile_export(user: User) -> dict[str, Any] | None:
         "applied_at": profile.applied_at,
         "reviewed_at": profile.reviewed_at,
     }
-
-
-@transaction.atomic
-def account_delete(*, user: User) -> None:
-    """Erase the account and everything in it, and end every session it has.
-
-    Everything a member owns is tied to the account with cascading foreign keys,
-    so deleting the user erases it all in one transaction. Clinicians they
-    still share with are told that the sharing stopped, as when a member
-    stops it by hand.
-    """
-    user_id = user.pk
-    for share in Share.objects.owned_by(user).active():
-        share_revoke(share=share)
-    suggestions_delete_for_owner(owner=user)
-    for session in UserSession.objects.filter(user=user):
-        session.end()
-    user.delete()
-    security_log.info("account_deleted user=%s", user_id)

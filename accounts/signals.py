@@ -6,12 +6,17 @@ from allauth.account.signals import user_logged_in, user_logged_out, user_signed
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added
 from django.contrib.auth.signals import user_login_failed
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .middleware import MFA_ENROLLED_SESSION_KEY
 from .security import client_ip
 
 security_log = logging.getLogger("connect.security")
+
+# Sent with `profile` when a clinician stops being verified (rejected or
+# withdrawn). Apps above accounts react to it (connectapp connects the
+# receivers); each receiver returns how many shares it ended.
+clinician_unverified = Signal()
 
 
 @receiver(user_logged_in)

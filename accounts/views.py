@@ -1,25 +1,18 @@
-import json
 import logging
 
-from allauth.account.decorators import reauthentication_required
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
-from django.contrib.auth import logout
-from django.core.mail import send_mail
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import services
 from .access import get_clinician_profile_for_user
-from .forms import AccountDeleteForm, ClinicianApplicationForm, ProfileForm
+from .forms import ClinicianApplicationForm, ProfileForm
 from .models import ClinicianProfile
 
 logger = logging.getLogger(__name__)
@@ -38,50 +31,6 @@ def profile(request: HttpRequest) -> HttpResponse:
 @never_cache
 def data(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/data.html")
-
-
-@never_cache
-def data_download(request: HttpRequest) -> HttpResponse:
-    """Everything the member keeps in Connect, as a JSON file."""
-    body = json.dumps(services.account_export(user=request.user), cls=DjangoJSONEncoder, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    filename = f"connect-data-{timezone.localdate():%Y-%m-%d}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@never_cache
-def data_print(request: HttpRequest) -> HttpResponse:
-    """The same data as the download, laid out to read or print."""
-    return render(
-        request, "accounts/data_print.html", {"export": services.account_export(user=request.user)}
-    )
-
-
-@never_cache
-@reauthentication_required(allow_get=True)
-def delete(request: HttpRequest) -> HttpResponse:
-    """Erase the account. The POST asks for the password again if it was not
-    entered recently, then replays itself."""
-    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        user = request.user
-        email = user.email
-        logout(request)
-        services.account_delete(user=user)
-        try:
-            send_mail(
-                _("[Connect] Your account has been deleted"),
-                render_to_string("accounts/email/account_deleted.txt"),
-                None,
-                [email],
-            )
-        except Exception:
-            # The account is already gone; a mail failure must not hide that.
-            logger.exception("account_deleted_mail_failed")
-        messages.success(request, _("Your account and everything in it have been deleted."))
-        return redirect("home")
-    return render(request, "accounts/delete.html", {"form": form})
 
 
 @never_cache

@@ -21,7 +21,7 @@ from import_export.forms import ExportForm
 
 from connectapp.lib.exports import SafeCSV, SafeJSON
 
-from .models import Activity, ActivityLink, Kind, ReadyMessage
+from .models import Activity, ActivityLink, ReadyMessage, Tag
 
 
 class WholeNumberWidget(widgets.Widget):
@@ -69,11 +69,11 @@ class LinesWidget(widgets.Widget):
 
 
 class KindsWidget(LinesWidget):
-    """Kind slugs separated by "|". An unknown slug is an error, never skipped quietly."""
+    """Tag slugs separated by "|". An unknown slug is an error, never skipped quietly."""
 
-    def clean(self, value, row=None, **kwargs) -> list[Kind]:
+    def clean(self, value, row=None, **kwargs) -> list[Tag]:
         slugs = [s.strip() for s in str(value or "").split("|") if s.strip()]
-        kinds = {kind.slug: kind for kind in Kind.objects.filter(slug__in=slugs)}
+        kinds = {kind.slug: kind for kind in Tag.objects.filter(slug__in=slugs)}
         unknown = [slug for slug in slugs if slug not in kinds]
         if unknown:
             raise ValueError(f"Unknown kind: {', '.join(unknown)}.")
@@ -321,7 +321,7 @@ def labelled_list_form(form_class: type) -> type:
     return LabelledForm
 
 
-@admin.register(Kind)
+@admin.register(Tag)
 class KindAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]

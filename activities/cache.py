@@ -46,9 +46,9 @@ def _changed(**kwargs) -> None:
 
 
 def connect_signals() -> None:
-    from .models import Activity, ActivityLink, Kind, ReadyMessage
+    from .models import Activity, ActivityLink, ReadyMessage, Tag
 
-    for model in (Activity, ActivityLink, ReadyMessage, Kind):
+    for model in (Activity, ActivityLink, ReadyMessage, Tag):
         post_save.connect(_changed, sender=model, dispatch_uid=f"catalogue-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"catalogue-del-{model.__name__}")
     m2m_changed.connect(_changed, sender=Activity.kinds.through, dispatch_uid="catalogue-kinds")

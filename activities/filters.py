@@ -1,7 +1,7 @@
 import django_filters
 from django import forms
 
-from .models import Activity, ActivityQuerySet, Kind
+from .models import Activity, ActivityQuerySet, Tag
 
 
 class ActivityFilter(django_filters.FilterSet):
@@ -24,7 +24,7 @@ class ActivityFilter(django_filters.FilterSet):
         method="filter_effort",
     )
     kind = django_filters.ModelMultipleChoiceFilter(
-        queryset=Kind.objects.all(),
+        queryset=Tag.objects.all(),
         to_field_name="slug",
         label="Kind",
         widget=forms.CheckboxSelectMultiple,
@@ -43,7 +43,7 @@ class ActivityFilter(django_filters.FilterSet):
         return queryset.for_effort(value)
 
     def filter_kind(
-        self, queryset: ActivityQuerySet, name: str, value: list[Kind]
+        self, queryset: ActivityQuerySet, name: str, value: list[Tag]
     ) -> ActivityQuerySet:
         if not value:
             return queryset

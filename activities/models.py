@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from connectapp.lib.models import OwnedQuerySet
+
 # Path segments under /activities/ that are pages, so no activity may use them as its slug.
 RESERVED_SLUGS = frozenset(
     {"my", "suggest", "preview", "plans", "recommendations", "reminders", "calendar", "started"}
@@ -45,8 +47,10 @@ def render_markdown(text: str) -> str:
     )
 
 
-class Kind(models.Model):
-    """A curated tag, such as "online" or "volunteering"."""
+class Tag(models.Model):
+    """A curated tag, such as "online" or "volunteering". (The catalogue's
+    filter calls them kinds; the model is a tag, so "kind" in code means the
+    choice sets only.)"""
 
     slug = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=60)
@@ -60,6 +64,10 @@ class Kind(models.Model):
 
 
 class ActivityQuerySet(models.QuerySet):
+    def readable_by(self, user) -> "ActivityQuerySet":
+        """The catalogue anyone may read, signed in or not: published activities."""
+        return self.published()
+
     def published(self) -> "ActivityQuerySet":
         return self.filter(status=Activity.Status.PUBLISHED)
 
@@ -74,7 +82,7 @@ class ActivityQuerySet(models.QuerySet):
 
     def with_any_kind(self, slugs: list[str]) -> "ActivityQuerySet":
         return self.filter(
-            pk__in=Activity.kinds.through.objects.filter(kind__slug__in=slugs).values("activity")
+            pk__in=Activity.kinds.through.objects.filter(tag__slug__in=slugs).values("activity")
         )
 
     def search(self, text: str) -> "ActivityQuerySet":
@@ -129,7 +137,7 @@ class Activity(models.Model):
     why_it_helps = models.TextField("why it can help", blank=True)
     setting = models.CharField(max_length=10, choices=Setting.choices)
     effort = models.CharField(max_length=10, choices=Effort.choices)
-    kinds = models.ManyToManyField(Kind, blank=True, related_name="activities")
+    kinds = models.ManyToManyField(Tag, blank=True, related_name="activities")
     keywords = models.CharField(
         "search keywords",
         max_length=500,
@@ -234,7 +242,7 @@ def sms_href(text: str) -> str:
     return "sms:?&body=" + quote(text, safe="")
 
 
-class PlanQuerySet(models.QuerySet):
+class PlanQuerySet(OwnedQuerySet):
     def open(self) -> "PlanQuerySet":
         return self.filter(done_at__isnull=True)
 
@@ -290,9 +298,8 @@ class Plan(models.Model):
         )
 
 
-class ActivityLogQuerySet(models.QuerySet):
-    def for_owner(self, owner) -> "ActivityLogQuerySet":
-        return self.filter(owner=owner)
+class ActivityLogQuerySet(OwnedQuerySet):
+    pass
 
 
 class ActivityLog(models.Model):
@@ -337,9 +344,8 @@ class ActivityLog(models.Model):
         return self.mood_after - self.mood_before
 
 
-class ActivityStartQuerySet(models.QuerySet):
-    def for_owner(self, owner) -> "ActivityStartQuerySet":
-        return self.filter(owner=owner)
+class ActivityStartQuerySet(OwnedQuerySet):
+    pass
 
 
 class ActivityStart(models.Model):
@@ -395,6 +401,8 @@ class Suggestion(models.Model):
     submission = models.UUIDField(default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = OwnedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         constraints = [
@@ -411,7 +419,7 @@ class Suggestion(models.Model):
         return self.activity is not None and self.activity.is_public
 
 
-class RecommendationQuerySet(models.QuerySet):
+class RecommendationQuerySet(OwnedQuerySet):
     def open(self) -> "RecommendationQuerySet":
         return self.filter(dismissed_at__isnull=True)
 
@@ -494,6 +502,8 @@ class ReminderSettings(models.Model):
         help_text="Off by default: events then read “Connect: something you planned”.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "reminder settings"

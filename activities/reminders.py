@@ -17,15 +17,14 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
 from accounts.models import User
 from connectapp.lib.mail import email_enqueue
+from connectapp.lib.notifications import notification_message
 
 from .models import Plan, ReminderSent, ReminderSettings
 
@@ -115,7 +114,8 @@ def reminder_send(plan_id: int, day: str, due: str) -> str:
     return "sent"
 
 
-def reminder_message(plan: Plan, prefs: ReminderSettings) -> EmailMessage:
+def reminder_message(plan: Plan, prefs: ReminderSettings):
+    """The reminder email, with a one-click unsubscribe header."""
     unsubscribe = _absolute(
         reverse("activities:reminders-unsubscribe", args=[unsubscribe_token(plan.owner)])
     )
@@ -125,11 +125,10 @@ def reminder_message(plan: Plan, prefs: ReminderSettings) -> EmailMessage:
         "settings_link": _absolute(reverse("activities:reminders")),
         "unsubscribe_link": unsubscribe,
     }
-    subject = render_to_string("activities/email/reminder_subject.txt", context).strip()
-    return EmailMessage(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body=render_to_string("activities/email/reminder.txt", context),
-        to=[plan.owner.email],
+    return notification_message(
+        to=plan.owner.email,
+        template="activities/email/reminder",
+        context=context,
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -1,11 +1,12 @@
 import uuid
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
+from connectapp.lib.create_once import create_once
 
 from .models import (
     RESERVED_SLUGS,
@@ -13,12 +14,12 @@ from .models import (
     ActivityLink,
     ActivityLog,
     ActivityStart,
-    Kind,
     Plan,
     ReadyMessage,
     Recommendation,
     ReminderSettings,
     Suggestion,
+    Tag,
     feed_token_new,
 )
 from .reminders import reminder_schedule, reminders_schedule_for
@@ -34,7 +35,7 @@ def starter_catalogue_load() -> tuple[int, int]:
     """
     kinds = {}
     for order, (slug, name) in enumerate(KINDS):
-        kinds[slug], _ = Kind.objects.get_or_create(
+        kinds[slug], _ = Tag.objects.get_or_create(
             slug=slug, defaults={"name": name, "order": order * 10}
         )
     existing = set(Activity.objects.values_list("slug", flat=True))
@@ -79,14 +80,12 @@ def starter_catalogue_load() -> tuple[int, int]:
 def plan_save(*, owner: User, activity: Activity, planned_for: date | None) -> Plan:
     """Put `activity` in the owner's "My activities", or change the date of the
     open plan already there. Saving twice never makes two."""
-    plan = Plan.objects.open().filter(owner=owner, activity=activity).first()
-    if plan is None:
-        try:
-            with transaction.atomic():
-                plan = Plan.objects.create(owner=owner, activity=activity, planned_for=planned_for)
-        except IntegrityError:
-            plan = Plan.objects.open().get(owner=owner, activity=activity)
-    if plan.planned_for != planned_for:
+    plan, created = create_once(
+        Plan,
+        unique={"owner": owner, "activity": activity, "done_at": None},
+        values={"planned_for": planned_for},
+    )
+    if not created:
         plan.planned_for = planned_for
         plan.save(update_fields=["planned_for"])
     reminder_schedule(plan)
@@ -147,30 +146,28 @@ def log_create(
     `submission` identifies the form that was sent, so sending it twice records
     one log. Returns the log and whether it is new.
     """
-    existing = ActivityLog.objects.filter(owner=owner, submission=submission).first()
-    if existing is not None:
-        return existing, False
     if plan is None:
-        plan = Plan.objects.open().filter(owner=owner, activity=activity).first()
-    try:
-        with transaction.atomic():
-            log = ActivityLog.objects.create(
-                owner=owner,
-                activity=activity,
-                plan=plan,
-                submission=submission,
-                done_on=done_on,
-                mood_before=mood_before,
-                mood_after=mood_after,
-                note=note,
-            )
-            if plan is not None and not plan.is_done:
-                plan.done_at = timezone.now()
-                plan.save(update_fields=["done_at"])
-            ActivityStart.objects.filter(owner=owner, activity=activity).delete()
-    except IntegrityError:
-        return ActivityLog.objects.get(owner=owner, submission=submission), False
-    return log, True
+        plan = Plan.objects.owned_by(owner).open().filter(activity=activity).first()
+
+    def plan_done(log: ActivityLog) -> None:
+        if plan is not None and not plan.is_done:
+            plan.done_at = timezone.now()
+            plan.save(update_fields=["done_at"])
+        ActivityStart.objects.owned_by(owner).filter(activity=activity).delete()
+
+    return create_once(
+        ActivityLog,
+        unique={"owner": owner, "submission": submission},
+        values={
+            "activity": activity,
+            "plan": plan,
+            "done_on": done_on,
+            "mood_before": mood_before,
+            "mood_after": mood_after,
+            "note": note,
+        },
+        then=plan_done,
+    )
 
 
 def start_save(*, owner: User, activity: Activity, mood_before: int) -> ActivityStart:
@@ -211,43 +208,41 @@ def suggestion_create(
 
     Sending the same form twice stores one. Returns the suggestion and whether it is new.
     """
-    existing = Suggestion.objects.filter(owner=owner, submission=submission).first()
-    if existing is not None:
-        return existing, False
-    try:
-        with transaction.atomic():
-            activity = Activity.objects.create(
-                title=title,
-                slug=_unique_slug(title),
-                summary=description.strip().splitlines()[0][:200],
-                body=description,
-                setting=setting,
-                effort=effort,
-                status=Activity.Status.SUGGESTED,
-                source_note="Suggested by a member",
-                order=1000,
-            )
-            suggestion = Suggestion.objects.create(
-                owner=owner,
-                activity=activity,
-                submission=submission,
-                title=title,
-                description=description,
-                setting=setting,
-                effort=effort,
-            )
-    except IntegrityError:
-        return Suggestion.objects.get(owner=owner, submission=submission), False
-    return suggestion, True
+
+    def activity_create(suggestion: Suggestion) -> None:
+        suggestion.activity = Activity.objects.create(
+            title=title,
+            slug=_unique_slug(title),
+            summary=description.strip().splitlines()[0][:200],
+            body=description,
+            setting=setting,
+            effort=effort,
+            status=Activity.Status.SUGGESTED,
+            source_note="Suggested by a member",
+            order=1000,
+        )
+        suggestion.save(update_fields=["activity"])
+
+    return create_once(
+        Suggestion,
+        unique={"owner": owner, "submission": submission},
+        values={"title": title, "description": description, "setting": setting, "effort": effort},
+        then=activity_create,
+    )
 
 
 @transaction.atomic
+def member_data_delete(*, owner: User, **kwargs) -> None:
+    """What deleting a member's account means here, beyond the cascade."""
+    suggestions_delete_for_owner(owner=owner)
+
+
 def suggestions_delete_for_owner(*, owner: User) -> None:
     """Erase a member's suggestions, and the suggested activities still awaiting
     review. For account deletion. Activities an admin already published stay in
     the catalogue, no longer linked to the member."""
     Activity.objects.suggested().filter(suggestion__owner=owner).delete()
-    Suggestion.objects.filter(owner=owner).delete()
+    Suggestion.objects.owned_by(owner).delete()
 
 
 def recommendation_create(
@@ -256,22 +251,11 @@ def recommendation_create(
     """Put `activity` in the member's "My activities" as the clinician's
     suggestion. Recommending it again, before the member puts it aside, keeps
     one. Returns the recommendation and whether it is new."""
-    existing = Recommendation.objects.open().filter(
-        owner=owner, clinician=clinician, activity=activity
+    return create_once(
+        Recommendation,
+        unique={"owner": owner, "clinician": clinician, "activity": activity, "dismissed_at": None},
+        values={"clinician_name": str(clinician.clinician_profile)},
     )
-    if (found := existing.first()) is not None:
-        return found, False
-    try:
-        with transaction.atomic():
-            recommendation = Recommendation.objects.create(
-                owner=owner,
-                clinician=clinician,
-                clinician_name=str(clinician.clinician_profile),
-                activity=activity,
-            )
-    except IntegrityError:
-        return existing.get(), False
-    return recommendation, True
 
 
 def recommendation_dismiss(*, recommendation: Recommendation) -> None:
@@ -283,10 +267,10 @@ def recommendation_dismiss(*, recommendation: Recommendation) -> None:
 
 def member_data_export(*, owner: User) -> dict[str, list[dict]]:
     """Everything a member keeps in activities, for their data download."""
-    plans = Plan.objects.filter(owner=owner).select_related("activity").order_by("created_at")
-    logs = ActivityLog.objects.filter(owner=owner).select_related("activity")
-    suggestions = Suggestion.objects.filter(owner=owner)
-    prefs = ReminderSettings.objects.filter(owner=owner).first()
+    plans = Plan.objects.owned_by(owner).select_related("activity").order_by("created_at")
+    logs = ActivityLog.objects.owned_by(owner).select_related("activity")
+    suggestions = Suggestion.objects.owned_by(owner)
+    prefs = ReminderSettings.objects.owned_by(owner).first()
     return {
         "reminder_settings": None
         if prefs is None
@@ -353,7 +337,7 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
                 "recommended_at": recommendation.created_at,
                 "put_aside_at": recommendation.dismissed_at,
             }
-            for recommendation in Recommendation.objects.filter(owner=owner)
+            for recommendation in Recommendation.objects.owned_by(owner)
             .select_related("activity")
             .order_by("created_at", "pk")
         ],

@@ -3,11 +3,10 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,10 +15,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import User
 from connectapp.lib.ids import id_from
 
 from . import reminders, services
+from .access import (
+    get_activity_for_preview,
+    get_activity_for_user,
+    get_plan_for_user,
+    get_recommendation_for_user,
+    get_start_for_user,
+)
 from .cache import FRAGMENT_SECONDS, fragment_key
 from .calendar import feed_ics, plan_ics
 from .filters import ActivityFilter
@@ -54,51 +59,6 @@ MY_RECENT_LOGS = 10
 PER_ACTIVITY_ROWS = 20
 # Each filter parameter, and how notes on the page name it.
 FILTER_NAMES = {"setting": "place", "effort": "effort", "kind": "kind", "q": "search"}
-
-
-# Access: every view reaches an activity or a plan through one of these.
-
-
-def _with_parts(queryset):
-    return queryset.prefetch_related("kinds", "links", "messages")
-
-
-def get_activity_for_user(
-    user: User | AnonymousUser, slug: str, *, parts: bool = False
-) -> Activity:
-    """A published activity. Drafts and suggestions are a 404 for everyone here;
-    staff see those through `get_activity_for_preview`. With `parts`, its kinds,
-    links and messages come along."""
-    queryset = Activity.objects.published()
-    return get_object_or_404(_with_parts(queryset) if parts else queryset, slug=slug)
-
-
-def get_activity_for_preview(user: User | AnonymousUser, pk: int) -> Activity:
-    if not user.is_staff:
-        raise Http404
-    return get_object_or_404(_with_parts(Activity.objects.all()), pk=pk)
-
-
-def get_plan_for_user(user: User | AnonymousUser, pk: int) -> Plan:
-    """One of the user's own plans, or a 404."""
-    if not user.is_authenticated:
-        raise Http404
-    return get_object_or_404(Plan.objects.select_related("activity"), pk=pk, owner=user)
-
-
-def get_start_for_user(user: User | AnonymousUser, pk: int) -> ActivityStart:
-    """One of the user's own open "about to do it" notes, or a 404."""
-    if not user.is_authenticated:
-        raise Http404
-    return get_object_or_404(ActivityStart.objects.select_related("activity"), pk=pk, owner=user)
-
-
-def get_recommendation_for_user(user: User | AnonymousUser, pk: int) -> Recommendation:
-    """One of the recommendations made to the user, or a 404. The clinician
-    who made it does not get in: it is the member's."""
-    if not user.is_authenticated:
-        raise Http404
-    return get_object_or_404(Recommendation.objects.select_related("activity"), pk=pk, owner=user)
 
 
 # The catalogue
@@ -197,7 +157,7 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
         ready["edited"] = True
     plan = None
     if request.user.is_authenticated:
-        plan = Plan.objects.open().filter(owner=request.user, activity=activity).first()
+        plan = Plan.objects.owned_by(request.user).open().filter(activity=activity).first()
     related = Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT]
     preview = extra.get("preview", False)
     context = {
@@ -312,7 +272,7 @@ def api_activity_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def plan_save(request: HttpRequest, slug: str) -> HttpResponse:
     activity = get_activity_for_user(request.user, slug)
-    plan = Plan.objects.open().filter(owner=request.user, activity=activity).first()
+    plan = Plan.objects.owned_by(request.user).open().filter(activity=activity).first()
     form = PlanForm(request.POST, instance=plan)
     if not form.is_valid():
         activity = get_activity_for_user(request.user, slug, parts=True)
@@ -432,20 +392,20 @@ def my_activities(request: HttpRequest) -> HttpResponse:
 
     Each section is one query, so the page stays fast however much is in it.
     """
-    plans = Plan.objects.filter(owner=request.user).select_related("activity")
+    plans = Plan.objects.owned_by(request.user).select_related("activity")
     return render(
         request,
         "activities/my.html",
         {
             "planned": plans.planned(),
             "saved": plans.saved(),
-            "recent_logs": ActivityLog.objects.for_owner(request.user).select_related("activity")[
+            "recent_logs": ActivityLog.objects.owned_by(request.user).select_related("activity")[
                 :MY_RECENT_LOGS
             ],
-            "starts": ActivityStart.objects.for_owner(request.user).select_related("activity"),
+            "starts": ActivityStart.objects.owned_by(request.user).select_related("activity"),
             "suggestions": request.user.activity_suggestions.select_related("activity"),
-            "recommendations": Recommendation.objects.open()
-            .filter(owner=request.user)
+            "recommendations": Recommendation.objects.owned_by(request.user)
+            .open()
             .select_related("activity"),
             "reminders_on": ReminderSettings.objects.filter(
                 owner=request.user, enabled=True
@@ -457,7 +417,7 @@ def my_activities(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def progress(request: HttpRequest) -> HttpResponse:
-    logs = ActivityLog.objects.for_owner(request.user)
+    logs = ActivityLog.objects.owned_by(request.user)
     selected = None
     slug = request.GET.get("activity")
     if slug:
@@ -469,7 +429,7 @@ def progress(request: HttpRequest) -> HttpResponse:
     )
     recent.reverse()
     # A long-time member may have logged hundreds of activities: the table keeps to the most logged.
-    rows = per_activity(ActivityLog.objects.for_owner(request.user), limit=PER_ACTIVITY_ROWS + 1)
+    rows = per_activity(ActivityLog.objects.owned_by(request.user), limit=PER_ACTIVITY_ROWS + 1)
     return render(
         request,
         "activities/progress.html",

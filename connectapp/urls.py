@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from accounts import urls as account_urls
+
 from . import views
 
 # Admin sign-in goes through allauth, so its rate limits and MFA apply.
@@ -26,7 +28,21 @@ urlpatterns = [
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("sw.js", views.service_worker, name="service-worker"),
     path("admin/", admin.site.urls),
-    path("accounts/", include("accounts.urls")),
+    # The account pages, with the ones that span apps composed here.
+    path(
+        "accounts/",
+        include(
+            (
+                [
+                    *account_urls.urlpatterns,
+                    path("data/download/", views.data_download, name="data-download"),
+                    path("data/print/", views.data_print, name="data-print"),
+                    path("delete/", views.account_delete, name="delete"),
+                ],
+                account_urls.app_name,
+            )
+        ),
+    ),
     path("accounts/", include("allauth.urls")),
     path("helplines/", include("helplines.urls")),
     path("api/helplines/", include("helplines.api_urls")),

@@ -1,27 +1,41 @@
+"""Pages of the whole site, and the account pages that span apps (the data
+download and account deletion), composed from every app's services."""
+
 import hashlib
 import json
+import logging
 from datetime import date, timedelta
 
+from allauth.account.decorators import reauthentication_required
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import AnonymousUser
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
+from accounts.forms import AccountDeleteForm
 from activities.models import ActivityLog, Plan, Recommendation, ReminderSettings
+from connectapp.lib.states import get_state
 from helplines.crisis import LIFELINE_988
 from helplines.finder import find_lines
-from helplines.states import get_state
 from worksheets.today import clinician_comments_since
 
+from . import services
+from .lib.notifications import notification_send
 from .privacy import data_kinds, session_lifetime
+
+logger = logging.getLogger(__name__)
 
 # How far back "new" comments and recommendations reach on the Today page.
 TODAY_NEWS_DAYS = 14
@@ -104,15 +118,51 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+def data_download(request: HttpRequest) -> HttpResponse:
+    """Everything the member keeps in Connect, as a JSON file."""
+    body = json.dumps(services.account_export(user=request.user), cls=DjangoJSONEncoder, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    filename = f"connect-data-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+def data_print(request: HttpRequest) -> HttpResponse:
+    """The same data as the download, laid out to read or print."""
+    return render(
+        request, "accounts/data_print.html", {"export": services.account_export(user=request.user)}
+    )
+
+
+@never_cache
+@reauthentication_required(allow_get=True)
+def account_delete(request: HttpRequest) -> HttpResponse:
+    """Erase the account. The POST asks for the password again if it was not
+    entered recently, then replays itself."""
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        email = user.email
+        logout(request)
+        services.account_delete(user=user, request=request)
+        # The account is already gone; a mail failure must not hide that.
+        notification_send(to=email, template="accounts/email/account_deleted")
+        messages.success(request, _("Your account and everything in it have been deleted."))
+        return redirect("home")
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+@never_cache
 @require_GET
 def today(request: HttpRequest) -> HttpResponse:
     """A member's landing page after sign-in: today's plans and the next one,
     an energy check-in, their latest mood note, and what their clinician
     added lately. Each part is one query."""
     user = request.user
-    prefs = ReminderSettings.objects.filter(owner=user).first()
+    prefs = ReminderSettings.objects.owned_by(user).first()
     day = prefs.today() if prefs else timezone.localdate()
-    plans = Plan.objects.open().filter(owner=user).select_related("activity")
+    plans = Plan.objects.owned_by(user).open().select_related("activity")
     since = timezone.now() - timedelta(days=TODAY_NEWS_DAYS)
     return render(
         request,
@@ -121,10 +171,11 @@ def today(request: HttpRequest) -> HttpResponse:
             "day": day,
             "todays_plans": list(plans.filter(planned_for=day).order_by("pk")),
             "next_plan": plans.filter(planned_for__gt=day).order_by("planned_for", "pk").first(),
-            "latest_log": ActivityLog.objects.for_owner(user).select_related("activity").first(),
+            "latest_log": ActivityLog.objects.owned_by(user).select_related("activity").first(),
             "recommendations": list(
-                Recommendation.objects.open()
-                .filter(owner=user, created_at__gte=since)
+                Recommendation.objects.owned_by(user)
+                .open()
+                .filter(created_at__gte=since)
                 .select_related("activity")[:5]
             ),
             "comments": clinician_comments_since(owner=user, since=since),

@@ -14,9 +14,10 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from connectapp.lib.states import NATIONAL, STATES, State
+
 from .hours import OpeningStatus
 from .models import SupportLine
-from .states import NATIONAL, STATES, State
 
 Kind = SupportLine.Kind
 

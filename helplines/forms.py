@@ -3,9 +3,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from connectapp.lib.states import STATE_CHOICES
+
 from .hours import format_hours, parse_hours
 from .models import ProblemReport, SupportLine
-from .states import STATE_CHOICES
 
 
 class StateField(forms.ChoiceField):

@@ -9,8 +9,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from connectapp.lib.states import NATIONAL, REGION_CHOICES
+
 from .hours import OpeningStatus, describe_hours, format_hours, opening_status, validate_spans
-from .states import NATIONAL, REGION_CHOICES
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{1,22}$",

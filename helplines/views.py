@@ -11,12 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from connectapp.lib.states import State, get_state
+
 from .crisis import LIFELINE_988
 from .finder import FinderEntry, find_lines
 from .forms import ProblemReportForm, StateForm
 from .models import SupportLine
 from .services import problem_report_create
-from .states import State, get_state
 
 # Reports one client may file in an hour. The client's address is only hashed
 # into a cache key that expires with the hour; it is never stored with a report.

@@ -165,7 +165,7 @@ def revoked_share_is_refused(app: stack.Stack, member: Browser, clinician: Brows
         "-c",
         "from worksheets.models import Share; "
         f"s = Share.objects.get(owner__email='{stack.MEMBER}'); "
-        "print(s.pk, s.statements.get().pk)",
+        "print(s.pk, s.worksheets.get().needsstatement.pk)",
     ).split()
     share, statement = ids[-2], ids[-1]
     url = f"/worksheets/statements/{statement}/"

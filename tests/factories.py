@@ -10,7 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.utils import timezone
 
 from accounts.models import SHARE_CODE_LIFETIME, ClinicianProfile, User, share_code_new
-from activities.models import Activity, ActivityLog, Kind, Plan, Recommendation
+from activities.models import Activity, ActivityLog, Plan, Recommendation, Tag
 from helplines.models import SupportLine
 from worksheets import models as worksheets
 
@@ -116,10 +116,10 @@ def make_support_line(**kwargs) -> SupportLine:
     return line
 
 
-def make_kind(*, slug: str | None = None, name: str | None = None) -> Kind:
+def make_kind(*, slug: str | None = None, name: str | None = None) -> Tag:
     n = next(_sequence)
     slug = slug or f"kind-{n}"
-    return Kind.objects.create(slug=slug, name=name or slug.replace("-", " ").title())
+    return Tag.objects.create(slug=slug, name=name or slug.replace("-", " ").title())
 
 
 def make_activity(
@@ -191,11 +191,10 @@ def make_test_drive(relationship, **values):
 
 
 def make_unsaved_edit(worksheet, **values):
-    link = "statement" if isinstance(worksheet, worksheets.NeedsStatement) else "relationship"
     values.setdefault("data", {})
     values.setdefault("base_version", worksheet.version)
     return worksheets.UnsavedEdit.objects.create(
-        owner=worksheet.owner, **{link: worksheet}, **values
+        owner=worksheet.owner, worksheet_id=worksheet.worksheet_id, **values
     )
 
 
@@ -210,20 +209,18 @@ def make_share(
     """A share made directly, without the consent flow or its email."""
     fields.setdefault("clinician_name", f"{clinician.display_name}, Psychologist")
     share = worksheets.Share.objects.create(owner=owner, clinician=clinician, **fields)
-    share.statements.set(statements)
-    share.relationships.set(relationships)
+    share.worksheets.set([worksheet.worksheet_id for worksheet in (*statements, *relationships)])
     return share
 
 
 def make_comment(worksheet, clinician: User, *, from_clinician: bool = True, **values):
-    link = "statement" if isinstance(worksheet, worksheets.NeedsStatement) else "relationship"
     values.setdefault("text", "Thank you for sharing this.")
     values.setdefault("clinician_name", f"{clinician.display_name}, Psychologist")
     return worksheets.Comment.objects.create(
         owner=worksheet.owner,
         clinician=clinician,
         from_clinician=from_clinician,
-        **{link: worksheet},
+        worksheet_id=worksheet.worksheet_id,
         **values,
     )
 

@@ -4,9 +4,9 @@ Every view fetches worksheet objects through these helpers. Each returns the
 object or raises Http404, so a person without access cannot even tell that it
 exists. Reading goes through `readable_by`, changing through `editable_by`
 (see `OwnedQuerySet` and `ShareableQuerySet` in models.py). Writing always
-means "the owner". Reading a needs statement or a relationship also lets in
-a verified clinician with an active share of that very worksheet; everything
-else is the owner's alone.
+means "the owner". Reading a worksheet of any kind also lets in a verified
+clinician with an active share of that very worksheet; everything else is the
+owner's alone.
 """
 
 from django.http import Http404
@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 
-from .models import NeedsStatement, Relationship, SecurityCheck, Share, TestDrive, UnsavedEdit
+from . import registry
+from .models import Relationship, SecurityCheck, Share, TestDrive, UnsavedEdit, WorksheetModel
 
 
 def _get(model, user: User, pk: int, *, write: bool):
@@ -22,8 +23,11 @@ def _get(model, user: User, pk: int, *, write: bool):
     return get_object_or_404(objects, pk=pk)
 
 
-def get_statement_for_user(user: User, pk: int, *, write: bool = False) -> NeedsStatement:
-    return _get(NeedsStatement, user, pk, write=write)
+def get_worksheet_for_user(
+    user: User, kind: registry.WorksheetKind, pk: int, *, write: bool = False
+) -> WorksheetModel:
+    """A worksheet of any kind: a needs statement, a relationship, ..."""
+    return _get(kind.model, user, pk, write=write)
 
 
 def get_relationship_for_user(user: User, pk: int, *, write: bool = False) -> Relationship:

@@ -1,4 +1,4 @@
-import uuid
+from functools import cache
 
 from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
@@ -7,7 +7,9 @@ from django import forms
 from django.core import validators
 
 from accounts.models import SHARE_CODE_LENGTH, User, share_code_normalise
+from connectapp.lib.create_once import CreateOnceForm
 
+from . import registry
 from .models import (
     ELEMENTS,
     Comment,
@@ -18,32 +20,12 @@ from .models import (
     SecurityCheck,
     Share,
     TestDrive,
+    WorksheetModel,
 )
 
 
 def _textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
-
-
-class CreateOnceForm(forms.Form):
-    """A create form carries a one-time token, so sending it twice (a double
-    click, or Back and resubmit) finds the first object instead of adding one.
-
-    A missing or mangled token gets a fresh one rather than an error: a hidden
-    field the member cannot fix must never block their save."""
-
-    token = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("initial", {})
-        kwargs["initial"].setdefault("token", uuid.uuid4())
-        super().__init__(*args, **kwargs)
-
-    def clean_token(self) -> uuid.UUID:
-        try:
-            return uuid.UUID(self.cleaned_data["token"])
-        except ValueError:
-            return uuid.uuid4()
 
 
 class VersionedForm(forms.Form):
@@ -139,14 +121,6 @@ class NeedsStatementForm(forms.ModelForm):
             )
 
 
-class StatementCreateForm(CreateOnceForm, NeedsStatementForm):
-    pass
-
-
-class StatementEditForm(VersionedForm, NeedsStatementForm):
-    pass
-
-
 class RelationshipForm(forms.ModelForm):
     class Meta:
         model = Relationship
@@ -162,12 +136,16 @@ class RelationshipForm(forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "off"
 
 
-class RelationshipCreateForm(CreateOnceForm, RelationshipForm):
-    pass
+@cache
+def create_form_for(kind: registry.WorksheetKind) -> type[forms.ModelForm]:
+    """The kind's form, made safe to send twice."""
+    return type(f"{kind.form.__name__}Create", (CreateOnceForm, kind.form), {})
 
 
-class RelationshipEditForm(VersionedForm, RelationshipForm):
-    pass
+@cache
+def edit_form_for(kind: registry.WorksheetKind) -> type[forms.ModelForm]:
+    """The kind's form, remembering which version the member started from."""
+    return type(f"{kind.form.__name__}Edit", (VersionedForm, kind.form), {})
 
 
 class SecurityCheckForm(CreateOnceForm, forms.ModelForm):
@@ -246,41 +224,52 @@ class ShareCodeForm(forms.Form):
         return code
 
 
-class WorksheetChoiceForm(forms.Form):
-    """Which of the member's own worksheets to share: at least one. A kind
-    of worksheet the member has none of is left out."""
+class WorksheetMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Each worksheet by the title its owner gave it (`__str__` never shows it)."""
 
-    statements = forms.ModelMultipleChoiceField(
-        label="Needs statements",
-        queryset=NeedsStatement.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    relationships = forms.ModelMultipleChoiceField(
-        label="Relationships",
-        queryset=Relationship.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text="A relationship is shared with its notes, security checks and test drives.",
-    )
+    def label_from_instance(self, obj: WorksheetModel) -> str:
+        return obj.display_title
+
+
+class WorksheetChoiceForm(forms.Form):
+    """Which of the member's own worksheets to share: at least one. One list
+    of checkboxes per kind, named after the kind (`WorksheetKind.plural`); a
+    kind the member has none of is left out. `cleaned_data["worksheets"]`
+    holds every chosen worksheet, kind by kind."""
 
     def __init__(self, *args, owner: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["statements"].queryset = NeedsStatement.objects.owned_by(owner).only(
-            "pk", "title", "owner_id"
-        )
-        self.fields["relationships"].queryset = Relationship.objects.owned_by(owner).only(
-            "pk", "name", "owner_id"
-        )
-        for name in ("statements", "relationships"):
-            if not self.fields[name].queryset.exists():
-                del self.fields[name]
+        for kind in registry.kinds():
+            choices = kind.model.objects.owned_by(owner).for_lists()
+            if choices.exists():
+                self.fields[kind.plural] = WorksheetMultipleChoiceField(
+                    label=kind.label,
+                    queryset=choices,
+                    widget=forms.CheckboxSelectMultiple,
+                    required=False,
+                    help_text=kind.share_help,
+                )
+        self.order_fields([kind.plural for kind in registry.kinds()])
+
+    @property
+    def has_choices(self) -> bool:
+        return any(kind.plural in self.fields for kind in registry.kinds())
+
+    @staticmethod
+    def initial_for(share: Share) -> dict[str, list[int]]:
+        """What `share` covers now, as the form's starting choices."""
+        initial: dict[str, list[int]] = {}
+        for worksheet in share.covered():
+            initial.setdefault(worksheet.kind_info.plural, []).append(worksheet.pk)
+        return initial
 
     def clean(self) -> dict:
         data = super().clean()
-        for name in ("statements", "relationships"):
-            data.setdefault(name, [])
-        if not self.errors and not (data["statements"] or data["relationships"]):
+        chosen: list[WorksheetModel] = []
+        for kind in registry.kinds():
+            chosen.extend(data.get(kind.plural) or [])
+        data["worksheets"] = chosen
+        if not self.errors and not chosen:
             raise forms.ValidationError("Please tick at least one worksheet to share.")
         return data
 

@@ -5,28 +5,16 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
-from django.db import models
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import ClinicianProfile, User
+from connectapp.lib.models import OwnedQuerySet, text_field
 
-
-class OwnedQuerySet(models.QuerySet):
-    """Who may read or change a worksheet object. Access helpers in
-    `worksheets/access.py` build on these, and nothing else decides access."""
-
-    def owned_by(self, user) -> OwnedQuerySet:
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
-    def readable_by(self, user) -> OwnedQuerySet:
-        return self.owned_by(user)
-
-    def editable_by(self, user) -> OwnedQuerySet:
-        return self.owned_by(user)
+from . import registry
 
 
 def _latest(queryset: models.QuerySet, field: str) -> Subquery:
@@ -34,33 +22,30 @@ def _latest(queryset: models.QuerySet, field: str) -> Subquery:
 
 
 class ShareableQuerySet(OwnedQuerySet):
-    """Worksheets a member can share: besides the owner, a verified clinician
-    reads the ones that an active share gives them. Writing stays owner-only.
+    """Worksheets of any kind: besides the owner, a verified clinician reads
+    the ones that an active share gives them. Writing stays owner-only.
 
     Nothing here is cached: each request asks the database again, so a
     revoked, expired or withdrawn share stops working on the next request."""
-
-    # This model's many-to-many field on Share, and its foreign key on
-    # Comment and AccessLogEntry.
-    share_field = ""
-    link_field = ""
 
     def readable_by(self, user) -> ShareableQuerySet:
         if not user.is_authenticated:
             return self.none()
         if not user.is_clinician:
             return self.owned_by(user)
-        shared = Share.objects.active().filter(clinician=user).values(self.share_field)
-        return self.filter(Q(owner=user) | Q(pk__in=shared))
+        shared = Share.objects.active().filter(clinician=user).values("worksheets")
+        return self.filter(Q(owner=user) | Q(worksheet__in=shared))
+
+    def for_lists(self) -> ShareableQuerySet:
+        """Only what a list of links needs: the title and when it changed."""
+        return self.only("pk", "worksheet_id", "owner_id", "updated_at", self.model.title_field)
 
     def with_marks_for(self, clinician) -> ShareableQuerySet:
         """Annotate `last_viewed_at` (this clinician's latest view, from the
         access log) and `changed_at` (the latest change they have not seen:
-        an edit, a new check or test drive, or a reply to them), for the
-        dashboard's "updated since you last looked" marks."""
-        views = AccessLogEntry.objects.filter(
-            clinician=clinician, **{self.link_field: OuterRef("pk")}
-        )
+        an edit, a reply to them, or whatever else the kind adds in
+        `_changes`), for the dashboard's "updated since you last looked" marks."""
+        views = AccessLogEntry.objects.filter(clinician=clinician, worksheet=OuterRef("worksheet"))
         changes = [Coalesce(change, "updated_at") for change in self._changes(clinician)]
         return self.annotate(
             last_viewed_at=_latest(views, "viewed_at"),
@@ -69,20 +54,12 @@ class ShareableQuerySet(OwnedQuerySet):
 
     def _changes(self, clinician) -> list[Subquery]:
         replies = Comment.objects.filter(
-            clinician=clinician, from_clinician=False, **{self.link_field: OuterRef("pk")}
+            clinician=clinician, from_clinician=False, worksheet=OuterRef("worksheet")
         )
         return [_latest(replies, "created_at")]
 
 
-class StatementQuerySet(ShareableQuerySet):
-    share_field = "statements"
-    link_field = "statement"
-
-
 class RelationshipQuerySet(ShareableQuerySet):
-    share_field = "relationships"
-    link_field = "relationship"
-
     def _changes(self, clinician) -> list[Subquery]:
         children = [
             SecurityCheck.objects.filter(relationship=OuterRef("pk")),
@@ -110,12 +87,124 @@ class SecurityCheckQuerySet(OwnedQuerySet):
         return self.filter(pk=Subquery(newest))
 
 
-# Generous, but keeps one piece of text from growing without bound.
-TEXT_MAX_LENGTH = 10_000
+# The worksheet family
 
 
-def _text(verbose_name: str | None = None, *, blank: bool = True) -> models.TextField:
-    return models.TextField(verbose_name, blank=blank, max_length=TEXT_MAX_LENGTH)
+class WorksheetQuerySet(OwnedQuerySet):
+    def with_content(self) -> WorksheetQuerySet:
+        """Load each worksheet's own row (its title and text) in the same query."""
+        return self.select_related(*registry.content_paths())
+
+
+class Worksheet(models.Model):
+    """One row per worksheet of any kind. Sharing, comments, unsaved edits
+    and the access log point here, so they work for every kind alike; the
+    kind's own row (`content`) links to this one-to-one. Deleting this row
+    deletes the kind's row and everything that hangs off it."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worksheets"
+    )
+    # A `registry.WorksheetKind.key`. No choices: a new kind needs no migration here.
+    kind = models.CharField(max_length=30, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = WorksheetQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["owner", "kind"], name="worksheet_owner_kind_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.pk}"
+
+    @property
+    def kind_info(self) -> registry.WorksheetKind:
+        return registry.get(self.kind)
+
+    @property
+    def content(self) -> WorksheetModel:
+        """The kind's own row: a NeedsStatement, a Relationship, ..."""
+        return getattr(self, self.kind_info.related_name)
+
+
+class WorksheetModel(models.Model):
+    """What every kind of worksheet has. A kind subclasses this, names its
+    `title_field`, and registers in `worksheets/kinds.py`."""
+
+    worksheet = models.OneToOneField(
+        Worksheet, on_delete=models.CASCADE, related_name="%(class)s", editable=False
+    )
+    version = models.PositiveIntegerField(default=1)
+    creation_token = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    # The field that names this worksheet to its owner (member-written, so
+    # never in `__str__`, emails or admin pages).
+    title_field = "title"
+    # The fields a member edits, in form order.
+    EDITABLE_FIELDS: list[str] = []
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.kind_info.noun.capitalize()} {self.pk}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.worksheet_id is not None:
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            self.worksheet = Worksheet.objects.create(
+                owner_id=self.owner_id, kind=self.kind_info.key, created_at=self.created_at
+            )
+            super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(f"worksheets:{self.kind_info.key}-detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        """Deleting a worksheet deletes its family row, which takes the kind's
+        row, its comments, unsaved edits and share links with it."""
+        return Worksheet.objects.filter(pk=self.worksheet_id).delete()
+
+    @property
+    def kind_info(self) -> registry.WorksheetKind:
+        return registry.for_model(type(self))
+
+    @property
+    def display_title(self) -> str:
+        return getattr(self, self.title_field)
+
+    @property
+    def comments(self) -> CommentQuerySet:
+        return Comment.objects.filter(worksheet_id=self.worksheet_id)
+
+    @property
+    def shares(self) -> ShareQuerySet:
+        return Share.objects.filter(worksheets=self.worksheet_id)
+
+    @property
+    def unsaved_edits(self) -> OwnedQuerySet:
+        return UnsavedEdit.objects.filter(worksheet_id=self.worksheet_id)
+
+    def display_value(self, name: str, value: Any) -> str:
+        """A stored or unsaved value of `name` as the member reads it, for
+        comparing two versions."""
+        return value or ""
+
+    def detail_context(self) -> dict[str, Any]:
+        """What the kind's own page needs besides the worksheet itself."""
+        return {}
+
+    def export(self) -> dict[str, Any]:
+        """This worksheet in the member's data download."""
+        return {
+            **{name: getattr(self, name) for name in self.EDITABLE_FIELDS},
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
 
 
 class HelpKind(models.TextChoices):
@@ -133,30 +222,26 @@ class Section:
     items: list[str]
 
 
-class NeedsStatement(models.Model):
+class NeedsStatement(WorksheetModel):
     """A "communicate my needs" document. Every section is optional."""
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="needs_statements"
     )
     title = models.CharField(max_length=100)
-    audience = _text("Who this is for")
-    experience = _text("What depression is like for me")
-    warning_signs = _text("Signs that I am struggling")
+    audience = text_field("Who this is for")
+    experience = text_field("What depression is like for me")
+    warning_signs = text_field("Signs that I am struggling")
     helps = models.JSONField("What helps", default=list, blank=True)
-    helps_other = _text("Other things that help")
-    unhelpful = _text("What does not help")
-    check_ins = _text("How and how often to check in")
-    if_unavailable = _text("If you can't help right now")
-    crisis_contacts = _text("Who to contact if I am in crisis")
+    helps_other = text_field("Other things that help")
+    unhelpful = text_field("What does not help")
+    check_ins = text_field("How and how often to check in")
+    if_unavailable = text_field("If you can't help right now")
+    crisis_contacts = text_field("Who to contact if I am in crisis")
     with_therapist = models.BooleanField("I filled this in with a therapist", default=False)
-    therapist_note = _text("A note about working on this with a therapist")
-    version = models.PositiveIntegerField(default=1)
-    creation_token = models.UUIDField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    therapist_note = text_field("A note about working on this with a therapist")
 
-    objects = StatementQuerySet.as_manager()
+    objects = ShareableQuerySet.as_manager()
 
     # The fields a member edits, in form order. SECTION_FIELDS are the written
     # sections, in the order the page, the print view and the PDF show them.
@@ -194,9 +279,6 @@ class NeedsStatement(models.Model):
             ),
         ]
 
-    def __str__(self) -> str:
-        return self.title
-
     def help_labels(self, helps: list[str] | None = None) -> list[str]:
         chosen = set(self.helps if helps is None else helps)
         return [label for value, label in HelpKind.choices if value in chosen]
@@ -218,8 +300,23 @@ class NeedsStatement(models.Model):
             return "I filled this in with a therapist's guidance."
         return ""
 
+    def display_value(self, name: str, value: Any) -> str:
+        if name == "helps":
+            return "\n".join(self.help_labels(value or []))
+        if name == "with_therapist":
+            return "Yes" if value else "No"
+        return super().display_value(name, value)
 
-class Relationship(models.Model):
+    def detail_context(self) -> dict[str, Any]:
+        from helplines.crisis import LIFELINE_988
+
+        return {"crisis_line": LIFELINE_988}
+
+    def export(self) -> dict[str, Any]:
+        return {**super().export(), "helps": self.help_labels()}
+
+
+class Relationship(WorksheetModel):
     class Kind(models.TextChoices):
         FRIEND = "friend", "Friend"
         FAMILY = "family", "Family"
@@ -232,14 +329,11 @@ class Relationship(models.Model):
     )
     name = models.CharField("Name or nickname", max_length=80)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FRIEND)
-    notes = _text()
-    version = models.PositiveIntegerField(default=1)
-    creation_token = models.UUIDField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    notes = text_field()
 
     objects = RelationshipQuerySet.as_manager()
 
+    title_field = "name"
     EDITABLE_FIELDS = ["name", "kind", "notes"]
 
     class Meta:
@@ -250,9 +344,6 @@ class Relationship(models.Model):
             ),
         ]
 
-    def __str__(self) -> str:
-        return self.name
-
     @property
     def latest_check(self) -> SecurityCheck | None:
         """The newest check. Uses `SecurityCheck.objects.latest_per_relationship()`
@@ -260,6 +351,45 @@ class Relationship(models.Model):
         if hasattr(self, "latest_checks"):
             return self.latest_checks[0] if self.latest_checks else None
         return self.checks.order_by("-checked_on", "-pk").first()
+
+    def display_value(self, name: str, value: Any) -> str:
+        if name == "kind":
+            return self.Kind(value).label if value in self.Kind.values else ""
+        return super().display_value(name, value)
+
+    def detail_context(self) -> dict[str, Any]:
+        checks = list(self.checks.all())
+        return {
+            "latest": checks[0] if checks else None,
+            "earlier": checks[1:],
+            "test_drives": self.test_drives.all(),
+        }
+
+    def export(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.get_kind_display(),
+            "notes": self.notes,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "security_checks": [
+                {
+                    "checked_on": check.checked_on,
+                    **{
+                        element["label"]: {
+                            "rating": element["rating_label"],
+                            "note": element["note"],
+                        }
+                        for element in check.elements()
+                    },
+                }
+                for check in sorted(self.checks.all(), key=lambda c: c.checked_on)
+            ],
+            "test_drives": [
+                {"asked_on": drive.asked_on, "ask": drive.ask, "response": drive.response}
+                for drive in sorted(self.test_drives.all(), key=lambda d: d.asked_on)
+            ],
+        }
 
 
 class Rating(models.IntegerChoices):
@@ -329,15 +459,15 @@ class SecurityCheck(models.Model):
     relationship = models.ForeignKey(Relationship, on_delete=models.CASCADE, related_name="checks")
     checked_on = models.DateField(default=date.today)
     consistency = _rating_field()
-    consistency_note = _text()
+    consistency_note = text_field()
     availability = _rating_field()
-    availability_note = _text()
+    availability_note = text_field()
     reliability = _rating_field()
-    reliability_note = _text()
+    reliability_note = text_field()
     responsiveness = _rating_field()
-    responsiveness_note = _text()
+    responsiveness_note = text_field()
     predictability = _rating_field()
-    predictability_note = _text()
+    predictability_note = text_field()
     creation_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -388,8 +518,8 @@ class TestDrive(models.Model):
         Relationship, on_delete=models.CASCADE, related_name="test_drives"
     )
     asked_on = models.DateField(default=date.today)
-    ask = _text("What I asked for", blank=False)
-    response = _text("How they responded")
+    ask = text_field("What I asked for", blank=False)
+    response = text_field("How they responded")
     creation_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -415,20 +545,7 @@ class UnsavedEdit(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unsaved_edits"
     )
-    statement = models.ForeignKey(
-        NeedsStatement,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="unsaved_edits",
-    )
-    relationship = models.ForeignKey(
-        Relationship,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="unsaved_edits",
-    )
+    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="unsaved_edits")
     data = models.JSONField()
     base_version = models.PositiveIntegerField()
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -437,44 +554,36 @@ class UnsavedEdit(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(statement__isnull=False, relationship__isnull=True)
-                    | Q(statement__isnull=True, relationship__isnull=False)
-                ),
-                name="unsaved_edit_has_one_worksheet",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"Unsaved edit from {self.created_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def worksheet(self) -> NeedsStatement | Relationship:
-        return self.statement or self.relationship
 
 
 # Sharing with clinicians
 
 
-class ShareQuerySet(models.QuerySet):
-    def owned_by(self, user) -> ShareQuerySet:
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
+class ShareQuerySet(OwnedQuerySet):
+    def current(self) -> ShareQuerySet:
+        """Shares whose consent still runs: not stopped and not expired."""
+        return self.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()), ended_at__isnull=True
+        )
 
     def active(self) -> ShareQuerySet:
-        """Shares a clinician may read through right now: not stopped, not
-        expired, and with a clinician who is still verified and active.
+        """Shares a clinician may read through right now: current, with a
+        clinician who is still verified and active. The one definition of a
+        live share: `Share.is_active`, access and every page use it.
         (Withdrawing verification also ends the shares; this is a second lock.)"""
-        return self.filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()),
-            ended_at__isnull=True,
+        return self.current().filter(
             clinician__is_active=True,
             clinician__role=User.Role.CLINICIAN,
             clinician__clinician_profile__status=ClinicianProfile.Status.VERIFIED,
         )
+
+    def with_liveness(self) -> ShareQuerySet:
+        """Annotate `live` (see `active`), so a list can tell live from past
+        shares without a query each."""
+        return self.annotate(live=Exists(Share.objects.active().filter(pk=OuterRef("pk"))))
 
 
 class Share(models.Model):
@@ -489,6 +598,8 @@ class Share(models.Model):
     class EndReason(models.TextChoices):
         STOPPED = "stopped", "You stopped sharing"
         CLINICIAN_NOT_VERIFIED = "not_verified", "The clinician is no longer verified on Connect"
+        EXPIRED = "expired", "The time you chose ran out"
+        REPLACED = "replaced", "A newer share with the same clinician took its place"
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares"
@@ -501,8 +612,7 @@ class Share(models.Model):
     )
     # The clinician as named on the consent screen: "display name, profession".
     clinician_name = models.CharField(max_length=200)
-    statements = models.ManyToManyField(NeedsStatement, blank=True, related_name="shares")
-    relationships = models.ManyToManyField(Relationship, blank=True, related_name="shares")
+    worksheets = models.ManyToManyField(Worksheet, blank=True, related_name="shares")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     expires_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
@@ -517,6 +627,12 @@ class Share(models.Model):
             models.UniqueConstraint(
                 fields=["owner", "creation_token"], name="unique_share_creation_token"
             ),
+            # One unended share per member and clinician, even from two tabs.
+            models.UniqueConstraint(
+                fields=["owner", "clinician"],
+                condition=Q(ended_at__isnull=True),
+                name="one_unended_share_per_clinician",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -528,7 +644,19 @@ class Share(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.ended_at is None and not self.is_expired and self.clinician_id is not None
+        """Whether the clinician can read through this share now: `active()`."""
+        if hasattr(self, "live"):
+            return self.live
+        return Share.objects.active().filter(pk=self.pk).exists()
+
+    def covered(self) -> list[WorksheetModel]:
+        """What this share covers, kind by kind in registry order. Prefetch
+        `worksheets` with `Worksheet.objects.with_content()` for lists."""
+        order = {kind.key: number for number, kind in enumerate(registry.kinds())}
+        worksheets = sorted(
+            self.worksheets.all(), key=lambda w: (order[w.kind], w.created_at, w.pk)
+        )
+        return [worksheet.content for worksheet in worksheets]
 
     @property
     def finished_at(self) -> datetime | None:
@@ -561,12 +689,7 @@ class Comment(models.Model):
     )
     clinician_name = models.CharField(max_length=200)
     from_clinician = models.BooleanField()
-    statement = models.ForeignKey(
-        NeedsStatement, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
-    )
-    relationship = models.ForeignKey(
-        Relationship, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
-    )
+    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="comments")
     text = models.TextField(max_length=2000)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     creation_token = models.UUIDField(null=True, blank=True, editable=False)
@@ -578,13 +701,6 @@ class Comment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "creation_token"], name="unique_comment_creation_token"
-            ),
-            models.CheckConstraint(
-                condition=(
-                    Q(statement__isnull=False, relationship__isnull=True)
-                    | Q(statement__isnull=True, relationship__isnull=False)
-                ),
-                name="comment_has_one_worksheet",
             ),
         ]
 
@@ -634,15 +750,8 @@ class AccessLogEntry(models.Model):
         related_name="+",
     )
     clinician_name = models.CharField(max_length=200)
-    statement = models.ForeignKey(
-        NeedsStatement,
-        null=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name="+",
-    )
-    relationship = models.ForeignKey(
-        Relationship,
+    worksheet = models.ForeignKey(
+        Worksheet,
         null=True,
         on_delete=models.DO_NOTHING,
         db_constraint=False,
@@ -658,8 +767,7 @@ class AccessLogEntry(models.Model):
         verbose_name_plural = "access log entries"
         indexes = [
             models.Index(fields=["owner", "-viewed_at"], name="access_log_owner_idx"),
-            models.Index(fields=["clinician", "statement"], name="access_log_statement_idx"),
-            models.Index(fields=["clinician", "relationship"], name="access_log_relation_idx"),
+            models.Index(fields=["clinician", "worksheet"], name="access_log_worksheet_idx"),
         ]
 
     def __str__(self) -> str:

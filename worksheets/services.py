@@ -9,57 +9,47 @@ import uuid
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from django.conf import settings
-from django.core.mail import EmailMessage, send_mail
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Q
-from django.template.loader import render_to_string
+from django.db.models import F, Prefetch
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from connectapp.lib.mail import email_enqueue
+from connectapp.lib.create_once import create_once
+from connectapp.lib.notifications import notification_send
 
+from . import registry
 from .models import (
     AccessLogEntry,
     Comment,
-    NeedsStatement,
     Relationship,
     SecurityCheck,
     Share,
     TestDrive,
     UnsavedEdit,
+    Worksheet,
+    WorksheetModel,
 )
 
 security_log = logging.getLogger("connect.security")
-mail_log = logging.getLogger("connect.mail")
 
 M = TypeVar("M", bound=models.Model)
-Versioned = NeedsStatement | Relationship
 
 
 def _create_once(
     model: type[M], *, owner: User, token: uuid.UUID, values: dict[str, Any]
 ) -> tuple[M, bool]:
-    """Create a row, unless one with this owner and one-time form token exists:
-    then return that one. A double click or a resubmitted form makes one row.
-    Returns the row and whether this call created it."""
-    existing = model.objects.filter(owner=owner, creation_token=token).first()
-    if existing is not None:
-        return existing, False
-    try:
-        with transaction.atomic():
-            return model.objects.create(owner=owner, creation_token=token, **values), True
-    except IntegrityError:
-        return model.objects.get(owner=owner, creation_token=token), False
+    """One row per owner and form token (see `connectapp.lib.create_once`)."""
+    return create_once(model, unique={"owner": owner, "creation_token": token}, values=values)
 
 
-def statement_create(*, owner: User, token: uuid.UUID, values: dict[str, Any]) -> NeedsStatement:
-    return _create_once(NeedsStatement, owner=owner, token=token, values=values)[0]
-
-
-def relationship_create(*, owner: User, token: uuid.UUID, values: dict[str, Any]) -> Relationship:
-    return _create_once(Relationship, owner=owner, token=token, values=values)[0]
+def worksheet_create(
+    *, kind: registry.WorksheetKind, owner: User, token: uuid.UUID, values: dict[str, Any]
+) -> WorksheetModel:
+    """A new worksheet of `kind`, with its family row. Sending the form twice makes one."""
+    with transaction.atomic():
+        return _create_once(kind.model, owner=owner, token=token, values=values)[0]
 
 
 def security_check_create(
@@ -84,17 +74,12 @@ def test_drive_create(
     )[0]
 
 
-def _link(worksheet: Versioned) -> dict[str, Versioned]:
-    """The keyword that points a comment, log row or unsaved edit at `worksheet`."""
-    return {"statement" if isinstance(worksheet, NeedsStatement) else "relationship": worksheet}
-
-
 def _matches(obj: models.Model, values: dict[str, Any]) -> bool:
     return all(getattr(obj, name) == value for name, value in values.items())
 
 
 def worksheet_save(
-    *, worksheet: Versioned, values: dict[str, Any], base_version: int
+    *, worksheet: WorksheetModel, values: dict[str, Any], base_version: int
 ) -> UnsavedEdit | None:
     """Save `values` if the worksheet is still at `base_version`.
 
@@ -110,7 +95,10 @@ def worksheet_save(
     if updated or _matches(worksheet, values):
         return None
     return UnsavedEdit.objects.create(
-        owner=worksheet.owner, data=values, base_version=base_version, **_link(worksheet)
+        owner=worksheet.owner,
+        worksheet_id=worksheet.worksheet_id,
+        data=values,
+        base_version=base_version,
     )
 
 
@@ -123,7 +111,7 @@ def unsaved_edit_resolve(
     changed again meanwhile."""
     with transaction.atomic():
         conflict = worksheet_save(
-            worksheet=unsaved.worksheet, values=values, base_version=base_version
+            worksheet=unsaved.worksheet.content, values=values, base_version=base_version
         )
         if conflict is not None:
             unsaved.data = conflict.data
@@ -138,111 +126,130 @@ def unsaved_edit_resolve(
 # Sharing with clinicians
 
 
-def _email(*, to: str, template: str, path: str) -> None:
-    """Send one notification. Emails hold a link and never anything a member
-    wrote: not a worksheet's title or text, not a comment, not even a name.
-    A mail failure is logged and never undoes the change it reports."""
-    context = {"link": settings.SITE_URL.rstrip("/") + path}
-    subject = render_to_string(f"worksheets/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"worksheets/email/{template}.txt", context)
-    try:
-        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [to])
-    except Exception:
-        mail_log.exception("notification_failed template=%s", template)
-
-
-def _email_queued(*, to: str, template: str, path: str) -> None:
-    """The same kind of notification, delivered by a worker with retries."""
-    context = {"link": settings.SITE_URL.rstrip("/") + path}
-    subject = render_to_string(f"worksheets/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"worksheets/email/{template}.txt", context)
-    email_enqueue(EmailMessage(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [to]))
-
-
-def _check_owned(owner: User, worksheets: list[Versioned]) -> None:
+def _check_owned(owner: User, worksheets: list[WorksheetModel]) -> None:
     if any(worksheet.owner_id != owner.pk for worksheet in worksheets):
         raise ValueError("A member can only share their own worksheets.")
+
+
+class ShareExists(Exception):
+    """The member already shares with this clinician; change that share instead."""
+
+    def __init__(self, share: Share) -> None:
+        super().__init__(f"Share {share.pk} is already current.")
+        self.share = share
+
+
+def _share_exists_check(owner: User, clinician: User) -> None:
+    """Raise ShareExists for a current share with `clinician`. An expired one
+    that nobody ended is ended now, so it no longer holds the place."""
+    unended = Share.objects.filter(owner=owner, clinician=clinician, ended_at__isnull=True)
+    unended.filter(expires_at__lte=timezone.now()).update(
+        ended_at=F("expires_at"), end_reason=Share.EndReason.EXPIRED
+    )
+    current = unended.filter(ended_at__isnull=True).first()
+    if current is not None:
+        raise ShareExists(current)
 
 
 def share_create(
     *,
     owner: User,
     clinician: User,
-    statements: list[NeedsStatement],
-    relationships: list[Relationship],
+    worksheets: list[WorksheetModel],
     expiry: str,
     token: uuid.UUID,
+    request: HttpRequest | None = None,
 ) -> Share:
-    """Share the chosen worksheets with a verified clinician, and tell them by
-    email. Sending the consent form twice makes one share."""
-    _check_owned(owner, [*statements, *relationships])
+    """Share the chosen worksheets, of any kinds, with a verified clinician,
+    and tell them by email. Sending the consent form twice makes one share.
+    Raises ShareExists if the member already shares with this clinician
+    (from another tab, say): there is at most one current share per pair."""
+    _check_owned(owner, worksheets)
     expires_at = None
     if expiry != Share.Expiry.UNTIL_STOPPED:
         expires_at = timezone.now() + timedelta(days=int(expiry))
     with transaction.atomic():
-        share, created = _create_once(
-            Share,
-            owner=owner,
-            token=token,
-            values={
-                "clinician": clinician,
-                "clinician_name": str(clinician.clinician_profile),
-                "expires_at": expires_at,
-            },
-        )
-        if not created:
-            return share
-        share.statements.set(statements)
-        share.relationships.set(relationships)
+        # Serialise this member's shares, so two tabs cannot both pass the check below.
+        User.objects.select_for_update().filter(pk=owner.pk).exists()
+        repeat = Share.objects.filter(owner=owner, creation_token=token).first()
+        if repeat is not None:
+            return repeat
+        _share_exists_check(owner, clinician)
+        try:
+            share, _ = _create_once(
+                Share,
+                owner=owner,
+                token=token,
+                values={
+                    "clinician": clinician,
+                    "clinician_name": str(clinician.clinician_profile),
+                    "expires_at": expires_at,
+                },
+            )
+        except IntegrityError:  # the database's one-unended-share rule
+            _share_exists_check(owner, clinician)
+            raise
+        share.worksheets.set([worksheet.worksheet_id for worksheet in worksheets])
     security_log.info(
         "share_created share=%s owner=%s clinician=%s", share.pk, owner.pk, clinician.pk
     )
-    _email(to=clinician.email, template="share_created", path=reverse("clinician:dashboard"))
+    notification_send(
+        to=clinician.email,
+        template="worksheets/email/share_created",
+        link=reverse("clinician:dashboard"),
+        request=request,
+    )
     return share
 
 
 @transaction.atomic
-def share_update(
-    *, share: Share, statements: list[NeedsStatement], relationships: list[Relationship]
-) -> None:
+def share_update(*, share: Share, worksheets: list[WorksheetModel]) -> None:
     """Change which worksheets an active share covers."""
-    _check_owned(share.owner, [*statements, *relationships])
-    share.statements.set(statements)
-    share.relationships.set(relationships)
+    _check_owned(share.owner, worksheets)
+    share.worksheets.set([worksheet.worksheet_id for worksheet in worksheets])
     security_log.info("share_changed share=%s owner=%s", share.pk, share.owner_id)
 
 
-def share_revoke(*, share: Share) -> bool:
+def share_revoke(*, share: Share, request: HttpRequest | None = None) -> bool:
     """Stop sharing now, and tell the clinician by email. The clinician's next
     request is refused: nothing caches access. Returns False if the share had
     already ended."""
-    now = timezone.now()
-    stopped = Share.objects.filter(
-        Q(expires_at__isnull=True) | Q(expires_at__gt=now), pk=share.pk, ended_at__isnull=True
-    ).update(ended_at=now, end_reason=Share.EndReason.STOPPED)
+    stopped = (
+        Share.objects.current()
+        .filter(pk=share.pk)
+        .update(ended_at=timezone.now(), end_reason=Share.EndReason.STOPPED)
+    )
     share.refresh_from_db()
     if not stopped:
         return False
     security_log.info("share_revoked share=%s owner=%s", share.pk, share.owner_id)
     if share.clinician is not None:
-        _email(
-            to=share.clinician.email, template="share_revoked", path=reverse("clinician:dashboard")
+        notification_send(
+            to=share.clinician.email,
+            template="worksheets/email/share_revoked",
+            link=reverse("clinician:dashboard"),
+            request=request,
         )
     return True
 
 
 def shares_end_for_clinician(*, clinician: User) -> int:
     """End every current share with a clinician who lost verification."""
-    now = timezone.now()
-    return Share.objects.filter(
-        Q(expires_at__isnull=True) | Q(expires_at__gt=now),
-        clinician=clinician,
-        ended_at__isnull=True,
-    ).update(ended_at=now, end_reason=Share.EndReason.CLINICIAN_NOT_VERIFIED)
+    return (
+        Share.objects.current()
+        .filter(clinician=clinician)
+        .update(ended_at=timezone.now(), end_reason=Share.EndReason.CLINICIAN_NOT_VERIFIED)
+    )
 
 
 def comment_create(
-    *, worksheet: Versioned, author: User, clinician: User, text: str, token: uuid.UUID
+    *,
+    worksheet: WorksheetModel,
+    author: User,
+    clinician: User,
+    text: str,
+    token: uuid.UUID,
+    request: HttpRequest | None = None,
 ) -> Comment:
     """Add a message to the conversation between the worksheet's owner and
     `clinician`, written by either. A clinician's message is announced to the
@@ -257,21 +264,32 @@ def comment_create(
             "clinician_name": str(clinician.clinician_profile),
             "from_clinician": from_clinician,
             "text": text,
-            **_link(worksheet),
+            "worksheet_id": worksheet.worksheet_id,
         },
     )
     if not created:
         return comment
-    name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
-    path = reverse(f"worksheets:{name}-detail", args=[worksheet.pk]) + "#comments"
+    link = worksheet.get_absolute_url() + "#comments"
     if from_clinician:
-        _email(to=worksheet.owner.email, template="comment_added", path=path)
+        notification_send(
+            to=worksheet.owner.email,
+            template="worksheets/email/comment_added",
+            link=link,
+            request=request,
+        )
     elif clinician.is_active:
-        _email_queued(to=clinician.email, template="comment_reply", path=path)
+        notification_send(
+            to=clinician.email,
+            template="worksheets/email/comment_reply",
+            link=link,
+            request=request,
+        )
     return comment
 
 
-def access_log_record(*, reader: User, worksheet: Versioned, kind: str) -> AccessLogEntry | None:
+def access_log_record(
+    *, reader: User, worksheet: WorksheetModel, kind: str
+) -> AccessLogEntry | None:
     """Log a read of `worksheet` by anyone other than its owner (a clinician it
     is shared with). Call it from every view that shows worksheet content."""
     if reader.pk == worksheet.owner_id:
@@ -281,95 +299,86 @@ def access_log_record(*, reader: User, worksheet: Versioned, kind: str) -> Acces
         clinician=reader,
         clinician_name=str(reader.clinician_profile),
         kind=kind,
-        **_link(worksheet),
+        worksheet_id=worksheet.worksheet_id,
     )
+
+
+def member_data_delete(*, owner: User, request: HttpRequest | None = None) -> None:
+    """Before a member's account goes: every clinician they still share with
+    is told the sharing stopped, as when the member stops it by hand. The
+    cascade from the account erases the rest."""
+    for share in Share.objects.owned_by(owner).active():
+        share_revoke(share=share, request=request)
 
 
 def member_data_export(*, owner: User) -> dict[str, list[dict]]:
-    """Every worksheet a member keeps, for their data download."""
-    statements = NeedsStatement.objects.filter(owner=owner).order_by("created_at", "pk")
-    relationships = (
-        Relationship.objects.filter(owner=owner)
-        .prefetch_related("checks", "test_drives")
-        .order_by("created_at", "pk")
+    """Every worksheet a member keeps, kind by kind, and what hangs off them:
+    unsaved edits, shares, comments and the access log."""
+    kinds = registry.kinds()
+    data: dict[str, list[dict]] = {
+        kind.export_key: [
+            worksheet.export()
+            for worksheet in kind.model.objects.owned_by(owner).order_by("created_at", "pk")
+        ]
+        for kind in kinds
+    }
+    family = Worksheet.objects.with_content()
+    unsaved = UnsavedEdit.objects.owned_by(owner).prefetch_related(Prefetch("worksheet", family))
+    shares = Share.objects.owned_by(owner).prefetch_related(Prefetch("worksheets", family))
+    comments = Comment.objects.filter(owner=owner).prefetch_related(Prefetch("worksheet", family))
+    log = AccessLogEntry.objects.filter(owner=owner).select_related(
+        "worksheet", *registry.content_paths("worksheet__")
     )
-    unsaved = UnsavedEdit.objects.filter(owner=owner).select_related("statement", "relationship")
     return {
-        "needs_statements": [
-            {
-                **{name: getattr(statement, name) for name in NeedsStatement.EDITABLE_FIELDS},
-                "helps": statement.help_labels(),
-                "created_at": statement.created_at,
-                "updated_at": statement.updated_at,
-            }
-            for statement in statements
-        ],
-        "relationships": [
-            {
-                "name": relationship.name,
-                "kind": relationship.get_kind_display(),
-                "notes": relationship.notes,
-                "created_at": relationship.created_at,
-                "updated_at": relationship.updated_at,
-                "security_checks": [
-                    {
-                        "checked_on": check.checked_on,
-                        **{
-                            element["label"]: {
-                                "rating": element["rating_label"],
-                                "note": element["note"],
-                            }
-                            for element in check.elements()
-                        },
-                    }
-                    for check in sorted(relationship.checks.all(), key=lambda c: c.checked_on)
-                ],
-                "test_drives": [
-                    {"asked_on": drive.asked_on, "ask": drive.ask, "response": drive.response}
-                    for drive in sorted(relationship.test_drives.all(), key=lambda d: d.asked_on)
-                ],
-            }
-            for relationship in relationships
-        ],
+        **data,
         "unsaved_edits": [
-            {"worksheet": str(edit.worksheet), "text": edit.data, "kept_at": edit.created_at}
+            {
+                "worksheet": edit.worksheet.content.display_title,
+                "text": edit.data,
+                "kept_at": edit.created_at,
+            }
             for edit in unsaved.order_by("created_at")
         ],
         "shares": [
             {
                 "clinician": share.clinician_name,
-                "needs_statements": [statement.title for statement in share.statements.all()],
-                "relationships": [relationship.name for relationship in share.relationships.all()],
+                **{kind.export_key: [] for kind in kinds},
+                **_titles_by_kind(share.covered()),
                 "started_at": share.created_at,
                 "expires_at": share.expires_at,
                 "ended_at": share.ended_at,
                 "end_reason": share.get_end_reason_display(),
             }
-            for share in Share.objects.filter(owner=owner)
-            .prefetch_related("statements", "relationships")
-            .order_by("created_at", "pk")
+            for share in shares.order_by("created_at", "pk")
         ],
         "comments": [
             {
-                "worksheet": str(comment.statement or comment.relationship),
+                "worksheet": comment.worksheet.content.display_title,
                 "clinician": comment.clinician_name,
                 "written_by": comment.clinician_name if comment.from_clinician else "You",
                 "text": comment.text,
                 "written_at": comment.created_at,
             }
-            for comment in Comment.objects.filter(owner=owner)
-            .select_related("statement", "relationship")
-            .order_by("created_at", "pk")
+            for comment in comments.order_by("created_at", "pk")
         ],
         "access_log": [
             {
                 "clinician": entry.clinician_name,
-                "worksheet": str(entry.statement or entry.relationship or "a deleted worksheet"),
+                "worksheet": (
+                    entry.worksheet.content.display_title
+                    if entry.worksheet
+                    else "a deleted worksheet"
+                ),
                 "what": entry.get_kind_display(),
                 "viewed_at": entry.viewed_at,
             }
-            for entry in AccessLogEntry.objects.filter(owner=owner)
-            .select_related("statement", "relationship")
-            .order_by("viewed_at", "pk")
+            for entry in log.order_by("viewed_at", "pk")
         ],
     }
+
+
+def _titles_by_kind(worksheets: list[WorksheetModel]) -> dict[str, list[str]]:
+    titles: dict[str, list[str]] = {}
+    for worksheet in worksheets:
+        titles.setdefault(worksheet.kind_info.export_key, []).append(worksheet.display_title)
+    return titles

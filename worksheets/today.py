@@ -3,10 +3,9 @@ function so the Today page does not depend on how worksheets are stored."""
 
 from datetime import datetime
 
-from django.urls import reverse
-
 from accounts.models import User
 
+from . import registry
 from .models import Comment
 
 
@@ -16,20 +15,14 @@ def clinician_comments_since(*, owner: User, since: datetime, limit: int = 5) ->
     comment text, so the Today page shows nothing a glance should not."""
     comments = (
         Comment.objects.filter(owner=owner, from_clinician=True, created_at__gte=since)
-        .select_related("statement", "relationship")
+        .select_related("worksheet", *registry.content_paths("worksheet__"))
         .order_by("-created_at", "-pk")[:limit]
     )
-    items = []
-    for comment in comments:
-        if comment.statement_id:
-            link = reverse("worksheets:statement-detail", args=[comment.statement_id])
-        else:
-            link = reverse("worksheets:relationship-detail", args=[comment.relationship_id])
-        items.append(
-            {
-                "clinician": comment.clinician_name,
-                "at": comment.created_at,
-                "link": link + "#comments",
-            }
-        )
-    return items
+    return [
+        {
+            "clinician": comment.clinician_name,
+            "at": comment.created_at,
+            "link": comment.worksheet.content.get_absolute_url() + "#comments",
+        }
+        for comment in comments
+    ]

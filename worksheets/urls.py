@@ -1,22 +1,34 @@
 from django.urls import path
 
+from . import registry
 from .views import sharing
 from .views import worksheets as views
 
 app_name = "worksheets"
 
+
+def _kind_urls(kind: registry.WorksheetKind) -> list:
+    """The same pages for every kind of worksheet, under its own prefix and
+    URL names: `statements/<pk>/` is "worksheets:statement-detail"."""
+    prefix, key, args = kind.plural, kind.key, {"kind": kind.key}
+    urls = [
+        path(f"{prefix}/new/", views.worksheet_create, args, name=f"{key}-create"),
+        path(f"{prefix}/<int:pk>/", views.worksheet_detail, args, name=f"{key}-detail"),
+        path(f"{prefix}/<int:pk>/edit/", views.worksheet_edit, args, name=f"{key}-edit"),
+        path(f"{prefix}/<int:pk>/delete/", views.worksheet_delete, args, name=f"{key}-delete"),
+        path(f"{prefix}/<int:pk>/comments/", views.worksheet_comment, args, name=f"{key}-comment"),
+    ]
+    if kind.pdf is not None:
+        urls += [
+            path(f"{prefix}/<int:pk>/print/", views.worksheet_print, args, name=f"{key}-print"),
+            path(f"{prefix}/<int:pk>/pdf/", views.worksheet_download, args, name=f"{key}-pdf"),
+        ]
+    return urls
+
+
 urlpatterns = [
     path("", views.overview, name="overview"),
-    path("statements/new/", views.statement_create, name="statement-create"),
-    path("statements/<int:pk>/", views.statement_detail, name="statement-detail"),
-    path("statements/<int:pk>/edit/", views.statement_edit, name="statement-edit"),
-    path("statements/<int:pk>/print/", views.statement_print, name="statement-print"),
-    path("statements/<int:pk>/pdf/", views.statement_download, name="statement-pdf"),
-    path("statements/<int:pk>/delete/", views.statement_delete, name="statement-delete"),
-    path("relationships/new/", views.relationship_create, name="relationship-create"),
-    path("relationships/<int:pk>/", views.relationship_detail, name="relationship-detail"),
-    path("relationships/<int:pk>/edit/", views.relationship_edit, name="relationship-edit"),
-    path("relationships/<int:pk>/delete/", views.relationship_delete, name="relationship-delete"),
+    *[url for kind in registry.kinds() for url in _kind_urls(kind)],
     path("relationships/<int:pk>/checks/new/", views.check_create, name="check-create"),
     path("checks/<int:pk>/delete/", views.check_delete, name="check-delete"),
     path(
@@ -27,12 +39,6 @@ urlpatterns = [
     path("test-drives/<int:pk>/delete/", views.test_drive_delete, name="test-drive-delete"),
     path("unsaved/<int:pk>/", views.unsaved_edit, name="unsaved-edit"),
     path("unsaved/<int:pk>/discard/", views.unsaved_edit_discard, name="unsaved-edit-discard"),
-    path("statements/<int:pk>/comments/", views.statement_comment, name="statement-comment"),
-    path(
-        "relationships/<int:pk>/comments/",
-        views.relationship_comment,
-        name="relationship-comment",
-    ),
     path("sharing/", sharing.sharing, name="sharing"),
     path("sharing/new/", sharing.share_start, name="share-start"),
     path("sharing/new/choose/", sharing.share_choose, name="share-choose"),

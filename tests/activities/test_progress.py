@@ -42,7 +42,7 @@ def test_summaries_average_before_and_after(member):
     make_log(owner=member, activity=park, mood_before=2, mood_after=6)
     make_log(owner=member, activity=park, mood_before=4, mood_after=6)
     make_log(owner=member, activity=forum, mood_before=5, mood_after=4)
-    logs = ActivityLog.objects.for_owner(member)
+    logs = ActivityLog.objects.owned_by(member)
     summary = overall_summary(logs)
     assert (summary.count, summary.avg_before, summary.avg_after) == (3, 3.7, 5.3)
     rows = per_activity(logs)

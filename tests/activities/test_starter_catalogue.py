@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from activities.models import Activity, ActivityLink, Kind
+from activities.models import Activity, ActivityLink, Tag
 from activities.starter import FEELINGS, STARTER_ACTIVITIES, starter_keywords
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +23,10 @@ def test_it_loads_at_least_25_published_activities_in_all_four_quadrants(capsys)
 
 def test_it_is_idempotent(capsys):
     call_command("load_starter_catalogue")
-    counts = (Activity.objects.count(), Kind.objects.count())
+    counts = (Activity.objects.count(), Tag.objects.count())
     links = sorted(Activity.objects.values_list("links__url", flat=True).exclude(links=None))
     call_command("load_starter_catalogue")
-    assert (Activity.objects.count(), Kind.objects.count()) == counts
+    assert (Activity.objects.count(), Tag.objects.count()) == counts
     assert (
         sorted(Activity.objects.values_list("links__url", flat=True).exclude(links=None)) == links
     )
@@ -43,7 +43,7 @@ def test_it_never_overwrites_an_admins_edits():
     meetup = ActivityLink.objects.get(activity__slug="join-a-meetup-group")
     meetup.verified_on = None
     meetup.save()
-    online = Kind.objects.get(slug="online")
+    online = Tag.objects.get(slug="online")
     online.name = "On the internet"
     online.save()
     call_command("load_starter_catalogue")
@@ -52,7 +52,7 @@ def test_it_never_overwrites_an_admins_edits():
     assert park.links.count() == 1
     meetup.refresh_from_db()
     assert meetup.verified_on is None
-    assert Kind.objects.get(slug="online").name == "On the internet"
+    assert Tag.objects.get(slug="online").name == "On the internet"
 
 
 def test_it_adds_only_what_is_missing():

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from connectapp.lib.states import STATES
 from helplines.finder import find_lines
 from helplines.models import SupportLine
-from helplines.states import STATES
 from tests.conftest import sign_in
 from tests.factories import make_support_line
 

@@ -3,10 +3,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from connectapp.lib.states import STATES
 from helplines.crisis import LIFELINE_988
 from helplines.models import SupportLine
 from helplines.starter import STARTER_LINES
-from helplines.states import STATES
 
 
 @pytest.mark.django_db

@@ -1,6 +1,6 @@
 import pytest
 
-from helplines.states import STATE_CHOICES, STATES, get_state
+from connectapp.lib.states import STATE_CHOICES, STATES, get_state
 
 
 def test_there_are_fifty_states_and_dc():

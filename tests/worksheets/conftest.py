@@ -29,8 +29,7 @@ def share(member, clinician, statement, relationship) -> Share:
     return services.share_create(
         owner=member,
         clinician=clinician,
-        statements=[statement],
-        relationships=[relationship],
+        worksheets=[statement, relationship],
         expiry=Share.Expiry.DAYS_30,
         token=uuid.uuid4(),
     )

@@ -1,6 +1,6 @@
 """The role matrix: every worksheet, sharing and clinician URL, for every persona.
 
-The personas (SECURITY.md): anonymous, another member, an unverified
+The personas (the role matrix in docs/security.md): anonymous, another member, an unverified
 clinician, verified clinicians without a share, with an expired share, with a
 revoked share and with an active share, the owner, and an admin; plus a
 clinician whose verification was withdrawn while their share was active.
@@ -25,7 +25,8 @@ from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.models import ClinicianProfile
-from activities.models import Plan, Recommendation, ReminderSettings
+from activities.models import Activity, ActivityStart, Plan, Recommendation, ReminderSettings
+from activities.urls import urlpatterns as activity_urlpatterns
 from worksheets import models as ws
 from worksheets import services
 from worksheets.clinician_urls import urlpatterns as clinician_urlpatterns
@@ -74,6 +75,7 @@ OWN = "own"  # pages about the signed-in person's own things: everyone signed in
 CLINICIAN = "clinician"  # the clinician area: verified clinicians
 SHARED_MEMBER = "shared_member"  # acting on a member who shares: that clinician only
 RECOMMENDATION = "recommendation"  # a recommendation made to the member: the owner only
+STAFF = "staff"  # previewing an unpublished activity: admins only
 PLAN = "plan"  # the member's own plan: the owner only
 
 # (URL name, which object's pk it takes, methods to try, rule)
@@ -108,11 +110,14 @@ URLS = [
     ("accounts:clinician", None, ["get", "post"], OWN),
     ("accounts:share-code", None, ["post"], CLINICIAN),
     ("activities:recommendation-dismiss", "recommendation", ["post"], RECOMMENDATION),
+    ("activities:plan-remove", "plan", ["post"], WRITE),
+    ("activities:preview", "draft_activity", ["get"], STAFF),
     ("activities:plan-calendar", "plan", ["get"], PLAN),
     ("activities:plan-reminder", "plan", ["post"], PLAN),
     ("activities:reminders", None, ["get", "post"], OWN),
     ("activities:feed-change", None, ["post"], OWN),
     ("today", None, ["get"], OWN),
+    ("activities:start-dismiss", "start", ["post"], PLAN),
 ]
 
 CASES = [
@@ -139,8 +144,7 @@ def world(member):
     share = services.share_create(
         owner=member,
         clinician=active,
-        statements=[statement],
-        relationships=[relationship],
+        worksheets=[statement, relationship],
         expiry=ws.Share.Expiry.DAYS_90,
         token="2b8a4c5e-0000-4000-8000-000000000001",
     )
@@ -156,6 +160,10 @@ def world(member):
         "share": share,
         "recommendation": make_recommendation(owner=member, clinician=active),
         "plan": make_plan(owner=member, planned_for=timezone.localdate()),
+        "draft_activity": make_activity(status="draft", title="Draft of Quill"),
+        "start": ActivityStart.objects.create(
+            owner=member, activity=make_activity(), mood_before=2
+        ),
     }
 
 
@@ -179,8 +187,7 @@ def _persona_user(persona: str, world, request):
             services.share_create(
                 owner=owner,
                 clinician=clinician,
-                statements=[statement],
-                relationships=[world["relationship"]],
+                worksheets=[statement, world["relationship"]],
                 expiry=ws.Share.Expiry.DAYS_30,
                 token="2b8a4c5e-0000-4000-8000-000000000002",
             )
@@ -210,14 +217,16 @@ def snapshot() -> str:
         ws.TestDrive,
         ws.UnsavedEdit,
         ws.Share,
-        ws.Share.statements.through,
-        ws.Share.relationships.through,
+        ws.Worksheet,
+        ws.Share.worksheets.through,
         ws.Comment,
         ws.AccessLogEntry,
         ClinicianProfile,
         Recommendation,
         Plan,
+        Activity,
         ReminderSettings,
+        ActivityStart,
     ):
         rows.extend(json.loads(serializers.serialize("json", model.objects.order_by("pk"))))
     return json.dumps(rows, sort_keys=True)
@@ -267,6 +276,7 @@ def allowed(rule: str, persona: str) -> bool:
         CLINICIAN: persona in VERIFIED_CLINICIANS,
         SHARED_MEMBER: persona == "clinician_active_share",
         RECOMMENDATION: persona == "owner",
+        STAFF: persona == "admin",
         PLAN: persona == "owner",
     }[rule]
 
@@ -315,17 +325,20 @@ def test_every_url_is_in_the_role_matrix():
     covered = {name for name, _, _, _ in URLS}
     worksheet_names = {f"worksheets:{pattern.name}" for pattern in worksheet_urlpatterns}
     clinician_names = {f"clinician:{pattern.name}" for pattern in clinician_urlpatterns}
+    # Every activities URL that takes an id: each reaches one person's object.
+    activity_id_names = {
+        f"activities:{pattern.name}"
+        for pattern in activity_urlpatterns
+        if "<int:" in str(pattern.pattern)
+    }
     sharing_names = {
         "accounts:clinician",
         "accounts:share-code",
-        "activities:recommendation-dismiss",
-        "activities:plan-calendar",
-        "activities:plan-reminder",
         "activities:reminders",
         "activities:feed-change",
         "today",
     }
-    assert covered == worksheet_names | clinician_names | sharing_names
+    assert covered == worksheet_names | clinician_names | sharing_names | activity_id_names
 
 
 READ_PAGES = [name for name, _, _, rule in URLS if rule == READ]

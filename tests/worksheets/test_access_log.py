@@ -40,7 +40,7 @@ def test_each_clinician_read_adds_a_row(
     assert entry.clinician == clinician
     assert entry.clinician_name == f"{clinician.display_name}, Psychologist"
     assert entry.kind == kind
-    assert getattr(entry, which) == worksheet
+    assert entry.worksheet.content == worksheet
 
 
 def test_the_owner_reading_their_own_worksheet_is_not_logged(member_client, share, statement):
@@ -104,7 +104,7 @@ def test_deleting_a_worksheet_leaves_its_rows_as_they_were(member_client, entry,
     member_client.post(reverse("worksheets:statement-delete", args=[statement.pk]))
 
     kept = AccessLogEntry.objects.get()
-    assert kept.statement_id == entry.statement_id
+    assert kept.worksheet_id == entry.worksheet_id
     assert kept.viewed_at == entry.viewed_at
     page = member_client.get(reverse("worksheets:sharing")).content.decode()
     assert "A worksheet you have since deleted" in page

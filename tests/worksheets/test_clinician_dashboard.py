@@ -134,8 +134,7 @@ def _populate_sharing(member, size: int) -> None:
         share = services.share_create(
             owner=member,
             clinician=clinician,
-            statements=statements,
-            relationships=relationships,
+            worksheets=statements + relationships,
             expiry=Share.Expiry.DAYS_30,
             token=uuid.uuid4(),
         )

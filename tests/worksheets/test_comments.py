@@ -9,23 +9,22 @@ from django.urls import reverse
 from django.utils import timezone
 
 from worksheets import services
-from worksheets.models import Comment, NeedsStatement, Relationship, Share
+from worksheets.models import Comment, Relationship, Share
 
 from ..conftest import sign_in
 from ..factories import make_clinician, make_comment
+from ..tasks import run_ready_tasks
 from .conftest import STATEMENT_TEXT
 
 pytestmark = pytest.mark.django_db
 
 
 def comment_url(worksheet) -> str:
-    name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
-    return reverse(f"worksheets:{name}-comment", args=[worksheet.pk])
+    return reverse(f"worksheets:{worksheet.kind_info.key}-comment", args=[worksheet.pk])
 
 
 def detail_url(worksheet) -> str:
-    name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
-    return reverse(f"worksheets:{name}-detail", args=[worksheet.pk])
+    return worksheet.get_absolute_url()
 
 
 @pytest.mark.parametrize("which", ["statement", "relationship"])
@@ -71,8 +70,7 @@ def test_a_clinician_sees_only_their_own_conversation(member, statement, share, 
     services.share_create(
         owner=member,
         clinician=other,
-        statements=[statement],
-        relationships=[],
+        worksheets=[statement],
         expiry=Share.Expiry.UNTIL_STOPPED,
         token=uuid.uuid4(),
     )
@@ -140,6 +138,7 @@ def test_a_double_submit_adds_one_comment(clinician_client, share, statement, ma
     data = {"text": "Once only.", "token": str(uuid.uuid4())}
     clinician_client.post(comment_url(statement), data)
     clinician_client.post(comment_url(statement), data)
+    run_ready_tasks()
     assert Comment.objects.count() == 1
     assert len([m for m in mailoutbox if "new comment" in m.subject]) == 1
 
@@ -202,5 +201,5 @@ def test_a_clinicians_page_shows_whose_worksheet_it_is_and_that_reads_are_seen(
 
 def test_a_relationship_comment_goes_to_the_relationship(clinician_client, share, relationship):
     clinician_client.post(comment_url(relationship), {"text": "Noted.", "token": uuid.uuid4()})
-    assert Comment.objects.get().relationship == relationship
+    assert Comment.objects.get().worksheet.content == relationship
     assert Relationship.objects.get().comments.count() == 1

@@ -1,11 +1,13 @@
-"""Emails: the clinician hears about new and stopped shares, the member about
-new comments. Every email holds a link and nothing a member wrote."""
+"""Emails: the clinician hears about new and stopped shares and the member's
+replies, the member about new comments. Every email goes through the task
+queue and holds a link and nothing a member wrote."""
 
 import uuid
 
 import pytest
 from django.urls import reverse
 
+from connectapp.lib import notifications
 from tests.tasks import run_ready_tasks, waiting_tasks
 from worksheets import services
 
@@ -27,12 +29,14 @@ def assert_private(message, member, worksheets) -> None:
     for secret in (STATEMENT_TEXT, RELATIONSHIP_NOTES, COMMENT, member.display_name):
         assert secret not in text
     for worksheet in worksheets:
-        assert str(worksheet) not in text
+        assert worksheet.display_title not in text
 
 
 def test_the_clinician_is_told_of_a_new_share_with_a_link_only(
     share, clinician, member, statement, relationship, mailoutbox
 ):
+    assert not mailoutbox, "nothing is sent inside the request"
+    run_ready_tasks()
     (message,) = mailoutbox
     assert message.to == [clinician.email]
     assert "shared worksheets with you" in message.subject
@@ -44,6 +48,7 @@ def test_the_clinician_is_told_when_sharing_stops(
     share, clinician, member, statement, relationship, mailoutbox
 ):
     services.share_revoke(share=share)
+    run_ready_tasks()
 
     message = mailoutbox[-1]
     assert message.to == [clinician.email]
@@ -59,18 +64,21 @@ def test_the_member_is_told_of_a_new_comment_with_a_link_only(
         reverse("worksheets:statement-comment", args=[statement.pk]),
         {"text": COMMENT, "token": uuid.uuid4()},
     )
+    run_ready_tasks()
 
     message = mailoutbox[-1]
     assert message.to == [member.email]
     assert "new comment" in message.subject
-    link = f"{SITE}{reverse('worksheets:statement-detail', args=[statement.pk])}#comments"
-    assert link in message.body
+    # Built from the request, so it points where the clinician is using Connect.
+    link = f"http://testserver{reverse('worksheets:statement-detail', args=[statement.pk])}"
+    assert f"{link}#comments" in message.body
     assert_private(message, member, [statement, relationship])
 
 
 def test_a_members_reply_tells_the_clinician_through_the_queue_with_a_link_only(
     share, member_client, member, clinician, statement, relationship, mailoutbox
 ):
+    run_ready_tasks()
     sent = len(mailoutbox)
     member_client.post(
         reverse("worksheets:statement-comment", args=[statement.pk]),
@@ -84,8 +92,9 @@ def test_a_members_reply_tells_the_clinician_through_the_queue_with_a_link_only(
     (message,) = mailoutbox[sent:]
     assert message.to == [clinician.email]
     assert "replied" in message.subject
-    link = f"{SITE}{reverse('worksheets:statement-detail', args=[statement.pk])}#comments"
-    assert link in message.body
+    # Built from the request, as every link in an email sent from a page is.
+    link = f"http://testserver{reverse('worksheets:statement-detail', args=[statement.pk])}"
+    assert f"{link}#comments" in message.body
     assert_private(message, member, [statement, relationship])
 
 
@@ -95,15 +104,14 @@ def test_a_mail_failure_never_undoes_the_share(
     def refuse(*args, **kwargs):
         raise OSError("mail server unreachable")
 
-    monkeypatch.setattr(services, "send_mail", refuse)
+    monkeypatch.setattr(notifications, "email_enqueue", refuse)
     share = services.share_create(
         owner=member,
         clinician=clinician,
-        statements=[statement],
-        relationships=[],
+        worksheets=[statement],
         expiry="30",
         token=uuid.uuid4(),
     )
     assert share.is_active
-    assert "notification_failed template=share_created" in caplog.text
+    assert "notification_failed template=worksheets/email/share_created" in caplog.text
     assert STATEMENT_TEXT not in caplog.text

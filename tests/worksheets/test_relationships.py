@@ -47,7 +47,7 @@ def test_a_stale_save_of_relationship_notes_is_kept(member, member_client):
 
     relationship.refresh_from_db()
     assert relationship.notes == "Tab A."
-    unsaved = UnsavedEdit.objects.get(relationship=relationship)
+    unsaved = UnsavedEdit.objects.get(worksheet=relationship.worksheet)
     assert unsaved.data["notes"] == "Tab B."
     page = member_client.get(response["Location"]).content.decode()
     assert "Tab A." in page

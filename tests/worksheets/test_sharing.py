@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import services as account_services
+from tests.tasks import run_ready_tasks
 from worksheets.models import Share
 from worksheets.views.sharing import CODE_GONE
 
@@ -96,11 +97,19 @@ def test_confirming_shares_once_even_when_sent_twice(
     share = Share.objects.get()
     assert share.owner == member
     assert share.clinician == clinician
-    assert list(share.statements.all()) == [statement]
-    assert list(share.relationships.all()) == [relationship]
+    assert share.covered() == [statement, relationship]
     assert share.clinician_name == f"{clinician.display_name}, Psychologist"
     assert timedelta(days=89) < share.expires_at - timezone.now() <= timedelta(days=90)
+    run_ready_tasks()
     assert len(mailoutbox) == 1
+
+
+def test_the_choices_name_each_worksheet_by_its_title(started, statement, relationship):
+    page = started.get(CHOOSE_URL).content.decode()
+    for worksheet in (statement, relationship):
+        name, pk, title = worksheet.kind_info.plural, worksheet.pk, worksheet.display_title
+        pattern = rf'name="{name}" value="{pk}"[^>]*>\s*<label[^>]*>\s*{title}\s*</label>'
+        assert re.search(pattern, page)
 
 
 def test_a_member_with_statements_but_no_relationships_shares_them(started, statement):
@@ -110,7 +119,7 @@ def test_a_member_with_statements_but_no_relationships_shares_them(started, stat
 
     started.post(CONFIRM_URL, choice(statements=[statement]))
 
-    assert list(Share.objects.get().statements.all()) == [statement]
+    assert Share.objects.get().covered() == [statement]
 
 
 def test_choosing_nothing_is_refused_with_a_message(started, statement):
@@ -208,9 +217,11 @@ def test_stopping_twice_changes_nothing_more(member_client, share, mailoutbox):
     stop_url = reverse("worksheets:share-stop", args=[share.pk])
     member_client.post(stop_url)
     ended_at = Share.objects.get().ended_at
+    run_ready_tasks()
     mails = len(mailoutbox)
 
     response = member_client.post(stop_url)
+    run_ready_tasks()
 
     assert response["Location"] == SHARING_URL
     assert Share.objects.get().ended_at == ended_at
@@ -231,13 +242,15 @@ def test_the_member_adds_and_removes_worksheets_from_a_share(
     assert clinician_client.get(detail_url(added)).status_code == 200
 
 
-def test_a_share_cannot_be_emptied_instead_of_stopped(member_client, share):
+def test_a_share_cannot_be_emptied_instead_of_stopped(
+    member_client, share, statement, relationship
+):
     response = member_client.post(reverse("worksheets:share-detail", args=[share.pk]), {})
     assert response.status_code == 400
-    assert share.statements.count() == 1
+    assert share.covered() == [statement, relationship]
 
 
-def test_an_ended_share_cannot_be_changed(member, member_client, share, relationship):
+def test_an_ended_share_cannot_be_changed(member, member_client, share, statement, relationship):
     Share.objects.filter(pk=share.pk).update(ended_at=timezone.now())
     other = make_relationship(member, name="Kit")
 
@@ -245,7 +258,7 @@ def test_an_ended_share_cannot_be_changed(member, member_client, share, relation
         reverse("worksheets:share-detail", args=[share.pk]), {"relationships": [other.pk]}
     )
 
-    assert list(share.relationships.all()) == [relationship]
+    assert share.covered() == [statement, relationship]
 
 
 def test_an_expired_share_shows_nothing_and_is_listed_as_ended(member, clinician, share, statement):

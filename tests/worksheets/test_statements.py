@@ -113,7 +113,7 @@ def test_a_stale_save_is_refused_and_both_texts_are_kept(member, member_client):
     statement.refresh_from_db()
     assert statement.experience == "The text from my laptop."
     assert statement.version == 2
-    unsaved = UnsavedEdit.objects.get(statement=statement)
+    unsaved = UnsavedEdit.objects.get(worksheet=statement.worksheet)
     assert unsaved.data["experience"] == "The text from my phone, edited."
     assert response["Location"] == reverse("worksheets:unsaved-edit", args=[unsaved.pk])
 
@@ -133,7 +133,7 @@ def test_unsaved_text_survives_navigating_away(member, member_client):
     page = member_client.get(reverse("worksheets:statement-detail", args=[statement.pk]))
 
     assert "You have changes that were not saved" in page.content.decode()
-    unsaved = UnsavedEdit.objects.get(statement=statement)
+    unsaved = UnsavedEdit.objects.get(worksheet=statement.worksheet)
     assert reverse("worksheets:unsaved-edit", args=[unsaved.pk]) in page.content.decode()
 
 
@@ -221,7 +221,7 @@ def test_an_edit_with_a_mangled_version_is_kept_for_comparison(member, member_cl
     if version is not None:
         data["version"] = version
     response = member_client.post(reverse("worksheets:statement-edit", args=[statement.pk]), data)
-    unsaved = UnsavedEdit.objects.get(statement=statement)
+    unsaved = UnsavedEdit.objects.get(worksheet=statement.worksheet)
     assert response["Location"] == reverse("worksheets:unsaved-edit", args=[unsaved.pk])
     assert unsaved.data["experience"] == "Kept, not lost."
     statement.refresh_from_db()

@@ -8,7 +8,7 @@ Reading a shared worksheet happens on the worksheet's own pages
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -19,8 +19,9 @@ from activities import services as activity_services
 from activities.forms import RecommendForm
 from activities.models import Recommendation
 
+from .. import registry
 from ..access import get_share_for_user
-from ..models import NeedsStatement, Relationship, Share
+from ..models import Share, WorksheetModel
 
 # Members a page on the dashboard; a busy clinician may have hundreds.
 DASHBOARD_PAGE_SIZE = 20
@@ -37,18 +38,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .select_related("owner")
         .prefetch_related(
             Prefetch(
-                "statements",
-                queryset=NeedsStatement.objects.with_marks_for(me).only(
-                    "pk", "title", "updated_at", "owner_id"
-                ),
-            ),
-            Prefetch(
-                "relationships",
-                queryset=Relationship.objects.with_marks_for(me).only(
-                    "pk", "name", "updated_at", "owner_id"
-                ),
-            ),
-            Prefetch(
                 "owner__recommendations",
                 queryset=Recommendation.objects.filter(clinician=me).select_related("activity"),
                 to_attr="from_me",
@@ -57,11 +46,30 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .order_by("owner__display_name", "owner_id", "-created_at")
     )
     page = Paginator(shares, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    page_shares = list(page.object_list)
+    _attach_marked_worksheets(page_shares, me)
     return render(
         request,
         "worksheets/clinician_dashboard.html",
-        {"profile": profile, "shares": page.object_list, "page": page},
+        {"profile": profile, "shares": page_shares, "page": page},
     )
+
+
+def _attach_marked_worksheets(shares: list[Share], clinician) -> None:
+    """Give each share `marked`: what it covers, kind by kind, each with the
+    dashboard's "updated since you last looked" marks. One query per kind."""
+    by_share: dict[int, list[WorksheetModel]] = {share.pk: [] for share in shares}
+    for kind in registry.kinds():
+        rows = (
+            kind.model.objects.filter(worksheet__shares__in=list(by_share))
+            .for_lists()
+            .with_marks_for(clinician)
+            .annotate(share_id=F("worksheet__shares"))
+        )
+        for row in rows:
+            by_share[row.share_id].append(row)
+    for share in shares:
+        share.marked = by_share[share.pk]
 
 
 @never_cache

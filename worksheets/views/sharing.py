@@ -22,10 +22,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import ClinicianProfile
 from accounts.security import client_ip
 
-from .. import services
+from .. import registry, services
 from ..access import get_share_for_user
 from ..forms import ShareCodeForm, ShareForm, WorksheetChoiceForm
-from ..models import AccessLogEntry, NeedsStatement, Relationship, Share
+from ..models import AccessLogEntry, Share, Worksheet
 
 security_log = logging.getLogger("connect.security")
 
@@ -49,31 +49,20 @@ TOO_MANY = (
 
 
 def _worksheet_prefetches() -> list[Prefetch]:
-    return [
-        Prefetch("statements", queryset=NeedsStatement.objects.only("pk", "title", "owner_id")),
-        Prefetch("relationships", queryset=Relationship.objects.only("pk", "name", "owner_id")),
-    ]
+    return [Prefetch("worksheets", queryset=Worksheet.objects.with_content())]
 
 
 @never_cache
 @require_GET
 def sharing(request: HttpRequest) -> HttpResponse:
     """Every share, current and past, and who looked at what and when."""
-    shares = list(Share.objects.owned_by(request.user).prefetch_related(*_worksheet_prefetches()))
-    log = (
-        AccessLogEntry.objects.filter(owner=request.user)
-        .select_related("statement", "relationship")
-        .only(
-            "pk",
-            "owner_id",
-            "clinician_name",
-            "kind",
-            "viewed_at",
-            "statement__id",
-            "statement__title",
-            "relationship__id",
-            "relationship__name",
-        )
+    shares = list(
+        Share.objects.owned_by(request.user)
+        .with_liveness()
+        .prefetch_related(*_worksheet_prefetches())
+    )
+    log = AccessLogEntry.objects.filter(owner=request.user).select_related(
+        "worksheet", *registry.content_paths("worksheet__")
     )
     return render(
         request,
@@ -197,14 +186,17 @@ def share_confirm(request: HttpRequest) -> HttpResponse:
             {"profile": profile, "form": form},
             status=400,
         )
-    share = services.share_create(
-        owner=request.user,
-        clinician=profile.user,
-        statements=list(form.cleaned_data["statements"]),
-        relationships=list(form.cleaned_data["relationships"]),
-        expiry=form.cleaned_data["expiry"],
-        token=form.cleaned_data["token"],
-    )
+    try:
+        share = services.share_create(
+            owner=request.user,
+            clinician=profile.user,
+            worksheets=form.cleaned_data["worksheets"],
+            expiry=form.cleaned_data["expiry"],
+            token=form.cleaned_data["token"],
+            request=request,
+        )
+    except services.ShareExists as exists:
+        return _already_sharing(request, exists.share)
     messages.success(
         request,
         f"You are sharing with {share.clinician_name}. You can change or stop this here "
@@ -218,20 +210,17 @@ def share_confirm(request: HttpRequest) -> HttpResponse:
 def share_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One share: what it covers, and, while it lasts, changing that."""
     share = get_share_for_user(request.user, pk)
-    initial = {"statements": share.statements.all(), "relationships": share.relationships.all()}
     form = WorksheetChoiceForm(
-        request.POST if request.method == "POST" else None, owner=request.user, initial=initial
+        request.POST if request.method == "POST" else None,
+        owner=request.user,
+        initial=WorksheetChoiceForm.initial_for(share),
     )
     if request.method == "POST":
         if not share.is_active:
             messages.info(request, "This share has ended, so nothing was changed.")
             return redirect("worksheets:share-detail", pk=share.pk)
         if form.is_valid():
-            services.share_update(
-                share=share,
-                statements=list(form.cleaned_data["statements"]),
-                relationships=list(form.cleaned_data["relationships"]),
-            )
+            services.share_update(share=share, worksheets=form.cleaned_data["worksheets"])
             messages.success(request, f"{share.clinician_name} now sees only what you ticked.")
             return redirect("worksheets:share-detail", pk=share.pk)
     return render(
@@ -252,7 +241,7 @@ def share_stop(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, f"You are no longer sharing with {share.clinician_name}.")
         return redirect("worksheets:sharing")
     if request.method == "POST":
-        services.share_revoke(share=share)
+        services.share_revoke(share=share, request=request)
         messages.success(
             request,
             f"You have stopped sharing with {share.clinician_name}. From now on they cannot "
@@ -262,9 +251,5 @@ def share_stop(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "worksheets/share_stop.html",
-        {
-            "share": share,
-            "statements": share.statements.all(),
-            "relationships": share.relationships.all(),
-        },
+        {"share": share, "worksheets": share.covered()},
     )

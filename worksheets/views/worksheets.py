@@ -7,13 +7,11 @@ render through shared includes with `can_edit` for the owner alone, and
 record each clinician read in the owner's access log. Edit pages are
 owner-only. Comments are posted from the read-only pages."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from django import forms
 from django.contrib import messages
-from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,28 +19,32 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
-from helplines.crisis import LIFELINE_988
 
-from .. import services
+from .. import registry, services
 from ..access import (
     get_relationship_for_user,
     get_security_check_for_user,
-    get_statement_for_user,
     get_test_drive_for_user,
     get_unsaved_edit_for_user,
+    get_worksheet_for_user,
 )
 from ..forms import (
     CommentForm,
-    RelationshipCreateForm,
-    RelationshipEditForm,
     ReplyForm,
     SecurityCheckForm,
-    StatementCreateForm,
-    StatementEditForm,
     TestDriveForm,
+    create_form_for,
+    edit_form_for,
 )
-from ..models import AccessLogEntry, Comment, NeedsStatement, Relationship, UnsavedEdit
-from ..pdf import PDFTooSlow, statement_pdf
+from ..models import (
+    AccessLogEntry,
+    Comment,
+    NeedsStatement,
+    Relationship,
+    UnsavedEdit,
+    WorksheetModel,
+)
+from ..pdf import PDFTooSlow
 
 CONFLICT_MESSAGE = (
     "This was changed somewhere else (another tab or device) after you opened it, so "
@@ -51,7 +53,7 @@ CONFLICT_MESSAGE = (
 )
 
 
-def _values(form, model: type[NeedsStatement | Relationship]) -> dict[str, Any]:
+def _values(form, model: type[WorksheetModel]) -> dict[str, Any]:
     return {name: form.cleaned_data[name] for name in model.EDITABLE_FIELDS}
 
 
@@ -68,71 +70,65 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
-# Needs statements
+# Every kind of worksheet: the URL patterns pass `kind`, a registry key.
 
 
 @never_cache
-def statement_create(request: HttpRequest) -> HttpResponse:
-    form = StatementCreateForm(request.POST or None)
+def worksheet_create(request: HttpRequest, kind: str) -> HttpResponse:
+    info = registry.get(kind)
+    form = create_form_for(info)(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        statement = services.statement_create(
+        worksheet = services.worksheet_create(
+            kind=info,
             owner=request.user,
             token=form.cleaned_data["token"],
-            values=_values(form, NeedsStatement),
+            values=_values(form, info.model),
         )
-        messages.success(request, "Your statement is saved.")
-        return redirect("worksheets:statement-detail", pk=statement.pk)
-    return render(request, "worksheets/statement_form.html", {"form": form})
+        messages.success(request, info.created_message.format(name=worksheet.display_title))
+        return redirect(worksheet)
+    return render(request, info.form_template, {"form": form})
 
 
 @never_cache
 @require_GET
-def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _statement_page(request, get_statement_for_user(request.user, pk))
+def worksheet_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    info = registry.get(kind)
+    return _worksheet_page(request, get_worksheet_for_user(request.user, info, pk))
 
 
-def _statement_page(
+def _worksheet_page(
     request: HttpRequest,
-    statement: NeedsStatement,
+    worksheet: WorksheetModel,
     *,
     comment_form: CommentForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     services.access_log_record(
-        reader=request.user, worksheet=statement, kind=AccessLogEntry.Kind.PAGE
+        reader=request.user, worksheet=worksheet, kind=AccessLogEntry.Kind.PAGE
     )
+    info = worksheet.kind_info
     return render(
         request,
-        "worksheets/statement_detail.html",
+        info.template,
         {
-            "statement": statement,
-            "can_edit": statement.owner_id == request.user.pk,
-            "unsaved_edits": statement.unsaved_edits.owned_by(request.user),
-            "crisis_line": LIFELINE_988,
-            **_sharing_context(request, statement, comment_form),
+            info.key: worksheet,
+            "worksheet": worksheet,
+            "can_edit": worksheet.owner_id == request.user.pk,
+            "unsaved_edits": worksheet.unsaved_edits.owned_by(request.user),
+            **worksheet.detail_context(),
+            **_sharing_context(request, worksheet, comment_form),
         },
         status=status,
     )
 
 
 @never_cache
-def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    statement = get_statement_for_user(request.user, pk, write=True)
-    return _worksheet_edit(
-        request, statement, StatementEditForm, "worksheets/statement_form.html", "statement"
-    )
-
-
-def _worksheet_edit(
-    request: HttpRequest,
-    worksheet: NeedsStatement | Relationship,
-    form_class: type[forms.ModelForm],
-    template: str,
-    name: str,
-) -> HttpResponse:
-    """Edit a statement or a relationship. A save based on an older version is
-    kept as an unsaved edit, and the member is sent to compare the two."""
-    form = form_class(
+def worksheet_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Edit a worksheet. A save based on an older version is kept as an
+    unsaved edit, and the member is sent to compare the two."""
+    info = registry.get(kind)
+    worksheet = get_worksheet_for_user(request.user, info, pk, write=True)
+    form = edit_form_for(info)(
         request.POST if request.method == "POST" else None,
         instance=worksheet,
         initial={"version": worksheet.version},
@@ -140,144 +136,99 @@ def _worksheet_edit(
     if request.method == "POST" and form.is_valid():
         unsaved = services.worksheet_save(
             worksheet=worksheet,
-            values=_values(form, type(worksheet)),
+            values=_values(form, info.model),
             base_version=form.cleaned_data["version"],
         )
         if unsaved is not None:
             messages.warning(request, CONFLICT_MESSAGE)
             return redirect("worksheets:unsaved-edit", pk=unsaved.pk)
         messages.success(request, "Your changes are saved.")
-        return redirect(f"worksheets:{name}-detail", pk=worksheet.pk)
-    return render(request, template, {"form": form, name: worksheet})
+        return redirect(worksheet)
+    return render(request, info.form_template, {"form": form, info.key: worksheet})
+
+
+def _printable(kind: str) -> registry.WorksheetKind:
+    info = registry.get(kind)
+    if info.pdf is None:
+        raise Http404
+    return info
 
 
 @never_cache
 @require_GET
-def statement_print(request: HttpRequest, pk: int) -> HttpResponse:
-    statement = get_statement_for_user(request.user, pk)
+def worksheet_print(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    info = _printable(kind)
+    worksheet = get_worksheet_for_user(request.user, info, pk)
     services.access_log_record(
-        reader=request.user, worksheet=statement, kind=AccessLogEntry.Kind.PRINT
+        reader=request.user, worksheet=worksheet, kind=AccessLogEntry.Kind.PRINT
     )
-    return render(
-        request,
-        "worksheets/statement_print.html",
-        {"statement": statement, "crisis_line": LIFELINE_988},
-    )
+    return render(request, info.print_template, {info.key: worksheet, **worksheet.detail_context()})
 
 
 @never_cache
 @require_GET
-def statement_download(request: HttpRequest, pk: int) -> HttpResponse:
-    statement = get_statement_for_user(request.user, pk)
+def worksheet_download(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    info = _printable(kind)
+    worksheet = get_worksheet_for_user(request.user, info, pk)
     services.access_log_record(
-        reader=request.user, worksheet=statement, kind=AccessLogEntry.Kind.PDF
+        reader=request.user, worksheet=worksheet, kind=AccessLogEntry.Kind.PDF
     )
     try:
-        content = statement_pdf(statement)
+        content = info.pdf(worksheet)
     except PDFTooSlow:
         messages.info(
             request,
-            "This statement is too long to turn into a PDF here. Use your browser's Print "
+            f"This {info.noun} is too long to turn into a PDF here. Use your browser's Print "
             "command on this page instead: most browsers can save it as a PDF.",
         )
-        return redirect("worksheets:statement-print", pk=statement.pk)
+        return redirect(f"worksheets:{info.key}-print", pk=worksheet.pk)
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="needs-statement-{statement.pk}.pdf"'
+    filename = f"{info.noun.replace(' ', '-')}-{worksheet.pk}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 @never_cache
-def statement_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    statement = get_statement_for_user(request.user, pk, write=True)
-    if request.method == "POST":
-        statement.delete()
-        messages.success(request, "The statement is deleted.")
-        return redirect("worksheets:overview")
-    return _confirm_delete(
+def worksheet_delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    info = registry.get(kind)
+    worksheet = get_worksheet_for_user(request.user, info, pk, write=True)
+    return _delete(
         request,
-        what="this needs statement",
-        name=statement.title,
-        detail="Everything in it will be gone for good, including any unsaved versions.",
-        cancel=reverse("worksheets:statement-detail", args=[statement.pk]),
+        worksheet,
+        what=info.delete_what,
+        name=worksheet.display_title,
+        detail=info.delete_detail,
+        cancel=worksheet.get_absolute_url(),
+        done=reverse("worksheets:overview"),
+        message=info.deleted_message,
     )
 
 
-# Relationships, security checks and test drives
-
-
-@never_cache
-def relationship_create(request: HttpRequest) -> HttpResponse:
-    form = RelationshipCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        relationship = services.relationship_create(
-            owner=request.user,
-            token=form.cleaned_data["token"],
-            values=_values(form, Relationship),
-        )
-        messages.success(request, f"{relationship.name} is added.")
-        return redirect("worksheets:relationship-detail", pk=relationship.pk)
-    return render(request, "worksheets/relationship_form.html", {"form": form})
-
-
-@never_cache
-@require_GET
-def relationship_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _relationship_page(request, get_relationship_for_user(request.user, pk))
-
-
-def _relationship_page(
+def _delete(
     request: HttpRequest,
-    relationship: Relationship,
+    obj: Any,
     *,
-    comment_form: CommentForm | None = None,
-    status: int = 200,
+    what: str,
+    name: str,
+    detail: str,
+    cancel: str,
+    done: str,
+    message: str,
 ) -> HttpResponse:
-    services.access_log_record(
-        reader=request.user, worksheet=relationship, kind=AccessLogEntry.Kind.PAGE
-    )
-    checks = list(relationship.checks.all())
+    """Every delete: a confirmation page, then one POST that deletes and
+    goes to `done`."""
+    if request.method == "POST":
+        obj.delete()
+        messages.success(request, message)
+        return redirect(done)
     return render(
         request,
-        "worksheets/relationship_detail.html",
-        {
-            "relationship": relationship,
-            "can_edit": relationship.owner_id == request.user.pk,
-            "latest": checks[0] if checks else None,
-            "earlier": checks[1:],
-            "test_drives": relationship.test_drives.all(),
-            "unsaved_edits": relationship.unsaved_edits.owned_by(request.user),
-            **_sharing_context(request, relationship, comment_form),
-        },
-        status=status,
+        "worksheets/confirm_delete.html",
+        {"what": what, "name": name, "detail": detail, "cancel": cancel},
     )
 
 
-@never_cache
-def relationship_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    relationship = get_relationship_for_user(request.user, pk, write=True)
-    return _worksheet_edit(
-        request,
-        relationship,
-        RelationshipEditForm,
-        "worksheets/relationship_form.html",
-        "relationship",
-    )
-
-
-@never_cache
-def relationship_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    relationship = get_relationship_for_user(request.user, pk, write=True)
-    if request.method == "POST":
-        relationship.delete()
-        messages.success(request, "The relationship is deleted.")
-        return redirect("worksheets:overview")
-    return _confirm_delete(
-        request,
-        what="this relationship",
-        name=relationship.name,
-        detail="Its notes, every security check and every test drive will be gone for good.",
-        cancel=reverse("worksheets:relationship-detail", args=[relationship.pk]),
-    )
+# A relationship's security checks and test drives
 
 
 @never_cache
@@ -301,16 +252,13 @@ def check_create(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 def check_delete(request: HttpRequest, pk: int) -> HttpResponse:
     check = get_security_check_for_user(request.user, pk, write=True)
-    if request.method == "POST":
-        check.delete()
-        messages.success(request, "The check is deleted.")
-        return redirect("worksheets:relationship-detail", pk=check.relationship_id)
-    return _confirm_delete(
+    return _relationship_part_delete(
         request,
-        what="this security check",
-        name=f"{check.relationship.name}, {check.checked_on:%d %B %Y}",
+        check,
+        check.checked_on,
+        what="security check",
         detail="Its ratings and notes will be gone for good.",
-        cancel=reverse("worksheets:relationship-detail", args=[check.relationship_id]),
+        message="The check is deleted.",
     )
 
 
@@ -337,21 +285,31 @@ def test_drive_create(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 def test_drive_delete(request: HttpRequest, pk: int) -> HttpResponse:
     drive = get_test_drive_for_user(request.user, pk, write=True)
-    if request.method == "POST":
-        drive.delete()
-        messages.success(request, "The test drive is deleted.")
-        return redirect("worksheets:relationship-detail", pk=drive.relationship_id)
-    return _confirm_delete(
+    return _relationship_part_delete(
         request,
-        what="this test drive",
-        name=f"{drive.relationship.name}, {drive.asked_on:%d %B %Y}",
+        drive,
+        drive.asked_on,
+        what="test drive",
         detail="What you asked and how they responded will be gone for good.",
-        cancel=reverse("worksheets:relationship-detail", args=[drive.relationship_id]),
+        message="The test drive is deleted.",
     )
 
 
-def _confirm_delete(request: HttpRequest, **context: str) -> HttpResponse:
-    return render(request, "worksheets/confirm_delete.html", context)
+def _relationship_part_delete(
+    request: HttpRequest, part: Any, day: date, *, what: str, detail: str, message: str
+) -> HttpResponse:
+    """Delete a relationship's check or test drive, back on the relationship's page."""
+    back = reverse("worksheets:relationship-detail", args=[part.relationship_id])
+    return _delete(
+        request,
+        part,
+        what=f"this {what}",
+        name=f"{part.relationship.name}, {day:%d %B %Y}",
+        detail=detail,
+        cancel=back,
+        done=back,
+        message=message,
+    )
 
 
 # Sharing on a worksheet's page: who can see it, and the comments
@@ -378,14 +336,13 @@ def _reply_form(clinician_id: int, clinicians, data=None) -> ReplyForm:
 
 
 def _sharing_context(
-    request: HttpRequest, worksheet: NeedsStatement | Relationship, bound: CommentForm | None
+    request: HttpRequest, worksheet: WorksheetModel, bound: CommentForm | None
 ) -> dict[str, Any]:
     """What a worksheet page shows about sharing. The owner sees who can read
     it and every conversation, and can reply where the clinician still reads
     along; a clinician sees the share and their own conversation only."""
-    name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
     context: dict[str, Any] = {
-        "comment_url": reverse(f"worksheets:{name}-comment", args=[worksheet.pk])
+        "comment_url": reverse(f"worksheets:{worksheet.kind_info.key}-comment", args=[worksheet.pk])
     }
     comments = list(worksheet.comments.for_reader(request.user, worksheet.owner_id))
     if worksheet.owner_id != request.user.pk:
@@ -413,13 +370,12 @@ def _sharing_context(
     return {**context, "shared_with": shared_with, "threads": list(threads.values())}
 
 
-def _comment_create(
-    request: HttpRequest,
-    worksheet: NeedsStatement | Relationship,
-    page: Callable[..., HttpResponse],
-) -> HttpResponse:
+@never_cache
+@require_POST
+def worksheet_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Add the owner's message or the clinician's comment; on bad input, show
     the worksheet's page again with the form and its errors."""
+    worksheet = get_worksheet_for_user(request.user, registry.get(kind), pk)
     is_owner = worksheet.owner_id == request.user.pk
     if is_owner:
         clinicians = User.objects.filter(pk__in=worksheet.shares.active().values("clinician"))
@@ -432,50 +388,27 @@ def _comment_create(
                 request,
                 "That clinician can no longer see this worksheet, so your message was not sent.",
             )
-        return page(request, worksheet, comment_form=form, status=400)
+        return _worksheet_page(request, worksheet, comment_form=form, status=400)
     services.comment_create(
         worksheet=worksheet,
         author=request.user,
         clinician=form.cleaned_data["clinician"] if is_owner else request.user,
         text=form.cleaned_data["text"],
         token=form.cleaned_data["token"],
+        request=request,
     )
     messages.success(request, "Your message is sent." if is_owner else "Your comment is sent.")
-    name = "statement" if isinstance(worksheet, NeedsStatement) else "relationship"
-    return redirect(reverse(f"worksheets:{name}-detail", args=[worksheet.pk]) + "#comments")
-
-
-@never_cache
-@require_POST
-def statement_comment(request: HttpRequest, pk: int) -> HttpResponse:
-    return _comment_create(request, get_statement_for_user(request.user, pk), _statement_page)
-
-
-@never_cache
-@require_POST
-def relationship_comment(request: HttpRequest, pk: int) -> HttpResponse:
-    return _comment_create(request, get_relationship_for_user(request.user, pk), _relationship_page)
+    return redirect(worksheet.get_absolute_url() + "#comments")
 
 
 # Refused saves
 
 
-def _display(worksheet: models.Model, name: str, value: Any) -> str:
-    if name == "helps":
-        return "\n".join(worksheet.help_labels(value or []))
-    if name == "with_therapist":
-        return "Yes" if value else "No"
-    if name == "kind":
-        return Relationship.Kind(value).label if value in Relationship.Kind.values else ""
-    return value or ""
-
-
-def _comparison(unsaved: UnsavedEdit, form) -> list[dict[str, Any]]:
-    worksheet = unsaved.worksheet
+def _comparison(worksheet: WorksheetModel, unsaved: UnsavedEdit, form) -> list[dict[str, Any]]:
     rows = []
     for name in type(worksheet).EDITABLE_FIELDS:
-        mine = _display(worksheet, name, unsaved.data.get(name))
-        stored = _display(worksheet, name, getattr(worksheet, name))
+        mine = worksheet.display_value(name, unsaved.data.get(name))
+        stored = worksheet.display_value(name, getattr(worksheet, name))
         rows.append(
             {
                 "label": form.fields[name].label,
@@ -491,13 +424,9 @@ def _comparison(unsaved: UnsavedEdit, form) -> list[dict[str, Any]]:
 def unsaved_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Compare a refused save with the stored version, and save the chosen text."""
     unsaved = get_unsaved_edit_for_user(request.user, pk)
-    worksheet = unsaved.worksheet
-    is_statement = isinstance(worksheet, NeedsStatement)
-    form_class = StatementEditForm if is_statement else RelationshipEditForm
-    detail_url = reverse(
-        "worksheets:statement-detail" if is_statement else "worksheets:relationship-detail",
-        args=[worksheet.pk],
-    )
+    worksheet = unsaved.worksheet.content
+    form_class = edit_form_for(worksheet.kind_info)
+    detail_url = worksheet.get_absolute_url()
     if request.method == "POST":
         form = form_class(request.POST)
         if form.is_valid():
@@ -517,14 +446,13 @@ def unsaved_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("worksheets:unsaved-edit", pk=unsaved.pk)
     else:
         form = form_class(initial={**unsaved.data, "version": worksheet.version})
-    rows = _comparison(unsaved, form)
+    rows = _comparison(worksheet, unsaved, form)
     return render(
         request,
         "worksheets/unsaved_edit.html",
         {
             "unsaved": unsaved,
             "worksheet": worksheet,
-            "is_statement": is_statement,
             "rows": rows,
             "same_count": sum(not row["differs"] for row in rows),
             "form": form,
@@ -537,9 +465,7 @@ def unsaved_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def unsaved_edit_discard(request: HttpRequest, pk: int) -> HttpResponse:
     unsaved = get_unsaved_edit_for_user(request.user, pk)
-    worksheet = unsaved.worksheet
+    worksheet = unsaved.worksheet.content
     unsaved.delete()
     messages.success(request, "Your unsaved version is discarded. The saved version is unchanged.")
-    if isinstance(worksheet, NeedsStatement):
-        return redirect("worksheets:statement-detail", pk=worksheet.pk)
-    return redirect("worksheets:relationship-detail", pk=worksheet.pk)
+    return redirect(worksheet)

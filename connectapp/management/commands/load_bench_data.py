@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import ClinicianProfile, User
-from activities.models import Activity, ActivityLog, Kind, render_markdown
-from worksheets.models import NeedsStatement, Share
+from activities.models import Activity, ActivityLog, Tag, render_markdown
+from worksheets import registry
+from worksheets.models import NeedsStatement, Share, Worksheet
 
 BENCH_DOMAIN = "bench.invalid"
 MEMBER_EMAIL = f"member@{BENCH_DOMAIN}"
@@ -93,7 +94,7 @@ class Command(BaseCommand):
             share = Share.objects.create(
                 owner=member, clinician=clinician, clinician_name="Dr. Bench, Counsellor"
             )
-            share.statements.add(statement)
+            share.worksheets.add(statement.worksheet)
             admin = self.make_user(
                 ADMIN_EMAIL, "Bench admin", User.Role.MEMBER, is_staff=True, is_superuser=True
             )
@@ -107,7 +108,7 @@ class Command(BaseCommand):
         )
 
     def load_activities(self, rng: random.Random, count: int) -> list[Activity]:
-        kinds = list(Kind.objects.all())
+        kinds = list(Tag.objects.all())
         rows = []
         for n in range(count):
             words = rng.sample(WORDS, 4)
@@ -178,8 +179,14 @@ class Command(BaseCommand):
                 for n in range(first, first + count)
             ]
         )
-        statements = NeedsStatement.objects.bulk_create(
-            [NeedsStatement(owner=c, title=f"Statement {c.pk}") for c in clients]
+        # bulk_create skips save(), so each statement's family row is made here.
+        kind = registry.for_model(NeedsStatement).key
+        family = Worksheet.objects.bulk_create([Worksheet(owner=c, kind=kind) for c in clients])
+        NeedsStatement.objects.bulk_create(
+            [
+                NeedsStatement(owner=c, worksheet=w, title=f"Statement {c.pk}")
+                for c, w in zip(clients, family, strict=True)
+            ]
         )
         shares = Share.objects.bulk_create(
             [
@@ -187,7 +194,7 @@ class Command(BaseCommand):
                 for c in clients
             ]
         )
-        through = Share.statements.through
+        through = Share.worksheets.through
         through.objects.bulk_create(
-            [through(share=s, needsstatement=st) for s, st in zip(shares, statements, strict=True)]
+            [through(share=s, worksheet=w) for s, w in zip(shares, family, strict=True)]
         )

@@ -137,4 +137,4 @@ class Command(BaseCommand):
         share = Share.objects.create(
             owner=member, clinician=clinician, clinician_name=str(clinician.clinician_profile)
         )
-        share.statements.add(statement)
+        share.worksheets.add(statement.worksheet)

@@ -56,7 +56,7 @@ def test_seed_demo_verifies_the_clinician_and_shares_a_sample_statement_once(set
     assert statement.owner == member
     share = Share.objects.active().get()
     assert (share.owner, share.clinician) == (member, clinician)
-    assert list(share.statements.all()) == [statement]
+    assert share.covered() == [statement]
 
 
 @pytest.mark.django_db
