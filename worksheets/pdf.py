@@ -23,7 +23,7 @@ from fpdf.enums import XPos, YPos
 
 from helplines.crisis import LIFELINE_988
 
-from .models import NeedsStatement
+from .models import NeedsStatement, SafetyPlan
 
 FONT_DIR = Path(str(files("weblate_fonts") / "static" / "weblate_fonts" / "kurinto" / "ttf"))
 REGULAR = "KurintoSans-Rg.ttf"
@@ -147,3 +147,7 @@ def statement_pdf(statement: NeedsStatement) -> bytes:
             **line,
         )
     return bytes(pdf.output())
+
+
+def safetyplan_pdf(plan: SafetyPlan) -> bytes:
+    raise NotImplementedError
