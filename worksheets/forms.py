@@ -6,6 +6,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout
 from django import forms
 from django.core import validators
+from django.template.loader import render_to_string
 
 from accounts.models import SHARE_CODE_LENGTH, User, share_code_normalise
 from connectapp.lib.create_once import CreateOnceForm
@@ -142,7 +143,7 @@ class RelationshipForm(forms.ModelForm):
 # The safety plan's lists of people and services: a few rows of plain inputs,
 # so the form works without JavaScript. Empty rows are dropped on save.
 
-PHONE_RE = re.compile(r"^\+?[0-9][0-9 ().-]{1,22}$")
+PHONE_RE = re.compile(r"^\+?[0-9 ().-]{3,24}$")
 
 
 class ContactsWidget(forms.Widget):
@@ -174,6 +175,12 @@ class ContactsWidget(forms.Widget):
 
     def id_for_label(self, id_):
         return ""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # The project's templates, like every other page (the default form
+        # renderer only looks in apps and Django's own widget templates).
+        # render_to_string returns a SafeString; the template escapes every value.
+        return render_to_string(self.template_name, self.get_context(name, value, attrs))
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
@@ -233,7 +240,8 @@ class ContactsField(forms.Field):
                 errors.append(f"Line {number}: please keep the name to 80 characters.")
             if not row["name"]:
                 errors.append(f"Line {number}: please add a name for {row['phone'] or 'this'}.")
-            if row["phone"] and not PHONE_RE.match(row["phone"]):
+            digits = sum(char.isdigit() for char in row["phone"])
+            if row["phone"] and not (PHONE_RE.match(row["phone"]) and digits >= 3):
                 errors.append(
                     f"Line {number}: enter the phone number in digits, like 555-123-4567 or 988."
                 )

@@ -516,10 +516,10 @@ class SafetyPlan(WorksheetModel):
         if state:
             lines += [
                 {"name": line.name, "phone": line.phone}
-                for line in SupportLine.objects.active()
-                .filter(region=state, kind=SupportLine.Kind.CRISIS)
+                for line in SupportLine.objects.published()
+                .filter(region=state)
                 .exclude(phone="")
-                .order_by("name")
+                .order_by("kind", "name")
             ]
         return {"professionals": lines}
 
@@ -540,7 +540,15 @@ class SafetyPlan(WorksheetModel):
     def detail_context(self) -> dict[str, Any]:
         from helplines.crisis import LIFELINE_988
 
-        return {"crisis_line": LIFELINE_988, "default_message": DEFAULT_HELP_MESSAGE}
+        return {
+            "crisis_line": LIFELINE_988,
+            "default_message": DEFAULT_HELP_MESSAGE,
+            # What "Keep my safety plan on this device" keeps: the page and its printable copy.
+            "keep_urls": [
+                self.get_absolute_url(),
+                reverse("worksheets:safetyplan-print", args=[self.pk]),
+            ],
+        }
 
     def export(self) -> dict[str, Any]:
         return {
