@@ -201,6 +201,11 @@ class ContactsWidget(forms.Widget):
             }
             for index, row in enumerate(rows[:MAX_CONTACTS])
         ]
+        attrs = context["widget"]["attrs"]
+        # So the field's error message, which follows the rows, shows.
+        context["widget"]["invalid"] = attrs.get("aria-invalid") == "true" or "is-invalid" in str(
+            attrs.get("class", "")
+        )
         context["widget"]["with_message"] = self.with_message
         context["widget"]["default_message"] = DEFAULT_HELP_MESSAGE
         return context
