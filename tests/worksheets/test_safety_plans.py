@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from worksheets.forms import SafetyPlanForm
-from worksheets.models import DEFAULT_HELP_MESSAGE, SafetyPlan, Share, UnsavedEdit
+from worksheets.models import DEFAULT_HELP_MESSAGE, SafetyPlan, Share, UnsavedEdit, Worksheet
 from worksheets.pdf import safetyplan_pdf
 
 from ..factories import (
@@ -242,3 +242,21 @@ def test_the_data_download_holds_the_plan(member_client, plan):
         {"name": "Aunt May", "phone": "+1 555 010 1234", "message": "Call me?"}
     ]
     assert exported["professionals"] == [{"name": "Dr. Reyes", "phone": "555-010-9999"}]
+
+
+def test_deleting_the_account_deletes_the_plan(member, member_client, plan):
+    from tests.factories import PASSWORD
+
+    member_client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    response = member_client.post(reverse("accounts:delete"), {"confirm": "on"})
+
+    assert response.status_code == 302
+    assert not SafetyPlan.objects.exists()
+    assert not Worksheet.objects.exists()
+
+
+def test_deleting_the_plan_asks_first_then_removes_it(member_client, plan):
+    url = reverse("worksheets:safetyplan-delete", args=[plan.pk])
+    assert "Delete this safety plan?" in member_client.get(url).content.decode()
+    member_client.post(url)
+    assert not SafetyPlan.objects.exists()
