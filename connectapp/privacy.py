@@ -291,6 +291,25 @@ def data_kinds() -> list[DataKind]:
             kept=_("Until you delete them or your account."),
         ),
         DataKind(
+            name=_("Safety plans"),
+            models=("worksheets.SafetyPlan",),
+            what=(
+                _(
+                    "Everything you write in a safety plan, including the names, phone numbers "
+                    "and messages of the people and services you list, and when you created and "
+                    "changed it. If you turn on “Keep my safety plan on this device”, that "
+                    "browser also keeps a copy of the plan until you turn it off or sign out there."
+                )
+            ),
+            who_sees=(
+                _(
+                    "You, and a clinician you share it with, for as long as that share lasts. "
+                    "Admins cannot see it. The people you list are not told about it."
+                )
+            ),
+            kept=_("Until you delete it or your account."),
+        ),
+        DataKind(
             name=_("Unsaved edits"),
             models=("worksheets.UnsavedEdit",),
             what=(

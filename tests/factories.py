@@ -175,6 +175,12 @@ def make_relationship(owner: User, **values):
     return worksheets.Relationship.objects.create(owner=owner, **values)
 
 
+def make_safety_plan(owner: User, **values):
+    values.setdefault("warning_signs", "I stop answering messages.")
+    values.setdefault("helpers", [{"name": "Jo", "phone": "555-0100", "message": ""}])
+    return worksheets.SafetyPlan.objects.create(owner=owner, **values)
+
+
 def make_security_check(relationship, **ratings):
     for key in worksheets.ELEMENTS:
         ratings.setdefault(key, 2)
@@ -204,12 +210,15 @@ def make_share(
     *,
     statements=(),
     relationships=(),
+    safetyplans=(),
     **fields,
 ) -> worksheets.Share:
     """A share made directly, without the consent flow or its email."""
     fields.setdefault("clinician_name", f"{clinician.display_name}, Psychologist")
     share = worksheets.Share.objects.create(owner=owner, clinician=clinician, **fields)
-    share.worksheets.set([worksheet.worksheet_id for worksheet in (*statements, *relationships)])
+    share.worksheets.set(
+        [worksheet.worksheet_id for worksheet in (*statements, *relationships, *safetyplans)]
+    )
     return share
 
 

@@ -1,3 +1,4 @@
+import re
 from functools import cache
 
 from crispy_forms.bootstrap import InlineRadios
@@ -5,18 +6,21 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout
 from django import forms
 from django.core import validators
+from django.template.loader import render_to_string
 
 from accounts.models import SHARE_CODE_LENGTH, User, share_code_normalise
 from connectapp.lib.create_once import CreateOnceForm
 
 from . import registry
 from .models import (
+    DEFAULT_HELP_MESSAGE,
     ELEMENTS,
     Comment,
     HelpKind,
     NeedsStatement,
     Rating,
     Relationship,
+    SafetyPlan,
     SecurityCheck,
     Share,
     TestDrive,
@@ -134,6 +138,174 @@ class RelationshipForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "off"
+
+
+# The safety plan's lists of people and services: a few rows of plain inputs,
+# so the form works without JavaScript. Empty rows are dropped on save.
+
+PHONE_RE = re.compile(r"^\+?[0-9 ().-]{3,24}$")
+
+
+class ContactsWidget(forms.Widget):
+    """Rows of name, phone (and message) inputs, each labelled, as a fieldset."""
+
+    template_name = "worksheets/widgets/contacts.html"
+    use_fieldset = True
+
+    def __init__(self, *, with_message: bool, blank_rows: int, min_rows: int, attrs=None):
+        super().__init__(attrs)
+        self.with_message = with_message
+        self.blank_rows = blank_rows
+        self.min_rows = min_rows
+
+    def parts(self) -> list[str]:
+        return ["name", "phone", "message"] if self.with_message else ["name", "phone"]
+
+    def value_from_datadict(self, data, files, name) -> list[dict[str, str]]:
+        rows = []
+        for index in range(MAX_CONTACTS):
+            row = {part: data.get(f"{name}-{index}-{part}") for part in self.parts()}
+            if all(value is None for value in row.values()):
+                break
+            rows.append({part: value or "" for part, value in row.items()})
+        return rows
+
+    def value_omitted_from_data(self, data, files, name) -> bool:
+        return f"{name}-0-name" not in data
+
+    def id_for_label(self, id_):
+        return ""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # The project's templates, like every other page (the default form
+        # renderer only looks in apps and Django's own widget templates).
+        # render_to_string returns a SafeString; the template escapes every value.
+        return render_to_string(self.template_name, self.get_context(name, value, attrs))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        rows = [row for row in (value or []) if isinstance(row, dict)]
+        rows += [{}] * max(self.blank_rows, self.min_rows - len(rows))
+        context["widget"]["rows"] = [
+            {
+                "number": index + 1,
+                "inputs": [
+                    {
+                        "part": part,
+                        "name": f"{name}-{index}-{part}",
+                        "id": f"id_{name}-{index}-{part}",
+                        "value": row.get(part, ""),
+                    }
+                    for part in self.parts()
+                ],
+            }
+            for index, row in enumerate(rows[:MAX_CONTACTS])
+        ]
+        attrs = context["widget"]["attrs"]
+        # So the field's error message, which follows the rows, shows.
+        context["widget"]["invalid"] = attrs.get("aria-invalid") == "true" or "is-invalid" in str(
+            attrs.get("class", "")
+        )
+        context["widget"]["with_message"] = self.with_message
+        context["widget"]["default_message"] = DEFAULT_HELP_MESSAGE
+        return context
+
+
+MAX_CONTACTS = 20
+
+
+class ContactsField(forms.Field):
+    def __init__(self, *, with_message: bool, blank_rows: int = 1, min_rows: int = 1, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(
+            widget=ContactsWidget(
+                with_message=with_message, blank_rows=blank_rows, min_rows=min_rows
+            ),
+            **kwargs,
+        )
+
+    def prepare_value(self, value):
+        return value if isinstance(value, list) else []
+
+    def to_python(self, value) -> list[dict[str, str]]:
+        rows = []
+        for row in value if isinstance(value, list) else []:
+            if not isinstance(row, dict):
+                continue
+            clean = {part: str(row.get(part, "")).strip() for part in self.widget.parts()}
+            if any(clean.values()):
+                rows.append(clean)
+        return rows
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        errors = []
+        for number, row in enumerate(value, start=1):
+            if len(row["name"]) > 80:
+                errors.append(f"Line {number}: please keep the name to 80 characters.")
+            if not row["name"]:
+                errors.append(f"Line {number}: please add a name for {row['phone'] or 'this'}.")
+            digits = sum(char.isdigit() for char in row["phone"])
+            if row["phone"] and not (PHONE_RE.match(row["phone"]) and digits >= 3):
+                errors.append(
+                    f"Line {number}: enter the phone number in digits, like 555-123-4567 or 988."
+                )
+            if len(row.get("message", "")) > 500:
+                errors.append(f"Line {number}: please keep the message to 500 characters.")
+        if errors:
+            raise forms.ValidationError(errors)
+
+
+class SafetyPlanForm(forms.ModelForm):
+    helpers = ContactsField(
+        label="People I can ask for help",
+        with_message=True,
+        blank_rows=1,
+        min_rows=3,
+        help_text=(
+            "Someone you can call or text when your own steps are not enough. Their "
+            "message is ready to send from your plan with one tap; change it to your own words."
+        ),
+    )
+    professionals = ContactsField(
+        label="Professionals and services",
+        with_message=False,
+        blank_rows=1,
+        min_rows=2,
+        help_text=(
+            "Your therapist, doctor or a crisis line. We filled in 988 and your state's "
+            "crisis lines; change or remove any of them."
+        ),
+    )
+
+    class Meta:
+        model = SafetyPlan
+        fields = SafetyPlan.EDITABLE_FIELDS
+        help_texts = {
+            "title": "Only you, and anyone you share it with, see this name.",
+            "warning_signs": (
+                "One per line. Thoughts, feelings or things you do that tell you a hard time "
+                "is starting. For example: I stop answering messages."
+            ),
+            "coping": "One per line. For example: a hot shower, a walk round the block.",
+            "distractions": "One per line. For example: the library, a café, calling my cousin.",
+            "environment": (
+                "One per line. Ways to put distance between you and anything you could use "
+                "to hurt yourself, for now. For example: ask someone to keep my pills."
+            ),
+            "reasons": "One per line. People, animals, hopes, plans: whatever keeps you going.",
+        }
+        widgets = {
+            "warning_signs": _textarea(3),
+            "coping": _textarea(3),
+            "distractions": _textarea(3),
+            "environment": _textarea(3),
+            "reasons": _textarea(3),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].widget.attrs["autocomplete"] = "off"
 
 
 @cache

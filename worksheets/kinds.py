@@ -1,8 +1,8 @@
 """Every kind of worksheet, registered once. To add a kind, see docs/worksheets.md."""
 
-from .forms import NeedsStatementForm, RelationshipForm
-from .models import NeedsStatement, Relationship
-from .pdf import statement_pdf
+from .forms import NeedsStatementForm, RelationshipForm, SafetyPlanForm
+from .models import NeedsStatement, Relationship, SafetyPlan
+from .pdf import safetyplan_pdf, statement_pdf
 from .registry import WorksheetKind, register
 
 register(
@@ -40,5 +40,24 @@ register(
         ),
         deleted_message="The relationship is deleted.",
         share_help="A relationship is shared with its notes, security checks and test drives.",
+    )
+)
+
+register(
+    WorksheetKind(
+        key="safetyplan",
+        model=SafetyPlan,
+        form=SafetyPlanForm,
+        plural="safety-plans",
+        label="Safety plans",
+        noun="safety plan",
+        consent_noun="safety plan, with the names and numbers in it",
+        export_key="safety_plans",
+        created_message="Your safety plan is saved.",
+        delete_what="this safety plan",
+        delete_detail="Everything in it will be gone for good, including any unsaved versions.",
+        deleted_message="The safety plan is deleted.",
+        share_help="A safety plan is shared with the names and phone numbers in it.",
+        pdf=safetyplan_pdf,
     )
 )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import models, transaction
@@ -198,6 +199,16 @@ class WorksheetModel(models.Model):
         """What the kind's own page needs besides the worksheet itself."""
         return {}
 
+    @classmethod
+    def initial_for(cls, owner) -> dict[str, Any]:
+        """What a new worksheet of this kind starts with, for this member."""
+        return {}
+
+    @classmethod
+    def form_context(cls, owner) -> dict[str, Any]:
+        """What the kind's create and edit pages need besides the form."""
+        return {}
+
     def export(self) -> dict[str, Any]:
         """This worksheet in the member's data download."""
         return {
@@ -388,6 +399,166 @@ class Relationship(WorksheetModel):
             "test_drives": [
                 {"asked_on": drive.asked_on, "ask": drive.ask, "response": drive.response}
                 for drive in sorted(self.test_drives.all(), key=lambda d: d.asked_on)
+            ],
+        }
+
+
+# The member's own words for the message a helper gets from the safety plan's
+# "Text" link, when they have not written one.
+DEFAULT_HELP_MESSAGE = (
+    "I'm having a really hard time right now. Could you call me or come and be with me?"
+)
+
+
+def _digits(phone: str) -> str:
+    """A phone number as a `tel:` or `sms:` link needs it: a leading + and digits."""
+    plus = "+" if phone.strip().startswith("+") else ""
+    return plus + "".join(char for char in phone if char.isdigit())
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Someone on a safety plan to call or text."""
+
+    name: str
+    phone: str
+    message: str = ""
+
+    @property
+    def tel_href(self) -> str:
+        return f"tel:{_digits(self.phone)}" if _digits(self.phone).strip("+") else ""
+
+    @property
+    def sms_href(self) -> str:
+        if not self.tel_href:
+            return ""
+        return f"sms:{_digits(self.phone)}?body={quote(self.message or DEFAULT_HELP_MESSAGE)}"
+
+
+class SafetyPlan(WorksheetModel):
+    """A safety plan: the steps to take, in order, when things get very hard.
+    Every section is optional. `helpers` and `professionals` are lists of
+    `{"name", "phone", "message"}` (professionals have no message)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_plans"
+    )
+    title = models.CharField("Name this plan", max_length=100, default="My safety plan")
+    warning_signs = text_field("My warning signs")
+    coping = text_field("Things I can do on my own to feel calmer")
+    distractions = text_field("People and places that take my mind off things")
+    helpers = models.JSONField("People I can ask for help", default=list, blank=True)
+    professionals = models.JSONField("Professionals and services", default=list, blank=True)
+    environment = text_field("Making my surroundings safer")
+    reasons = text_field("What matters most to me, my reasons to keep going")
+
+    objects = ShareableQuerySet.as_manager()
+
+    EDITABLE_FIELDS = [
+        "title",
+        "warning_signs",
+        "coping",
+        "distractions",
+        "helpers",
+        "professionals",
+        "environment",
+        "reasons",
+    ]
+    # The written (one-item-per-line) sections, each shown as a list.
+    LIST_FIELDS = ["warning_signs", "coping", "distractions", "environment", "reasons"]
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "creation_token"], name="unique_safetyplan_creation_token"
+            ),
+        ]
+
+    @staticmethod
+    def contacts(rows: list[dict] | None) -> list[Contact]:
+        return [
+            Contact(row.get("name", ""), row.get("phone", ""), row.get("message", ""))
+            for row in rows or []
+            if isinstance(row, dict)
+        ]
+
+    @classmethod
+    def items(cls, text: str) -> list[str]:
+        return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+    def steps(self) -> list[dict[str, Any]]:
+        """Every section in the plan's order, for the page, the print view and
+        the PDF: `items` (lines of text) or `contacts`."""
+        steps = []
+        for name in self.EDITABLE_FIELDS[1:]:
+            value = getattr(self, name)
+            is_contacts = name in ("helpers", "professionals")
+            steps.append(
+                {
+                    "key": name,
+                    "label": self._meta.get_field(name).verbose_name,
+                    "items": [] if is_contacts else self.items(value),
+                    "contacts": self.contacts(value) if is_contacts else [],
+                }
+            )
+        return steps
+
+    @classmethod
+    def initial_for(cls, owner) -> dict[str, Any]:
+        """A new plan starts with 988 and the published lines of the member's
+        own state among its professionals and services; the member can edit them."""
+        from helplines.crisis import LIFELINE_988
+        from helplines.models import SupportLine
+
+        lines = [{"name": LIFELINE_988.name, "phone": LIFELINE_988.phone}]
+        state = getattr(owner, "home_state", "")
+        if state:
+            lines += [
+                {"name": line.name, "phone": line.phone}
+                for line in SupportLine.objects.published()
+                .filter(region=state)
+                .exclude(phone="")
+                .order_by("kind", "name")
+            ]
+        return {"professionals": lines}
+
+    @classmethod
+    def form_context(cls, owner) -> dict[str, Any]:
+        """The names of the member's relationships, offered as they type a helper's name."""
+        names = Relationship.objects.owned_by(owner).values_list("name", flat=True)
+        return {"relationship_names": sorted(set(names), key=str.lower)}
+
+    def display_value(self, name: str, value: Any) -> str:
+        if name in ("helpers", "professionals"):
+            return "\n".join(
+                ", ".join(part for part in (c.name, c.phone, c.message) if part)
+                for c in self.contacts(value)
+            )
+        return super().display_value(name, value)
+
+    def detail_context(self) -> dict[str, Any]:
+        from helplines.crisis import LIFELINE_988
+
+        return {
+            "crisis_line": LIFELINE_988,
+            "default_message": DEFAULT_HELP_MESSAGE,
+            # What "Keep my safety plan on this device" keeps: the page and its printable copy.
+            "keep_urls": [
+                self.get_absolute_url(),
+                reverse("worksheets:safetyplan-print", args=[self.pk]),
+            ],
+        }
+
+    def export(self) -> dict[str, Any]:
+        return {
+            **super().export(),
+            "helpers": [
+                {"name": c.name, "phone": c.phone, "message": c.message}
+                for c in self.contacts(self.helpers)
+            ],
+            "professionals": [
+                {"name": c.name, "phone": c.phone} for c in self.contacts(self.professionals)
             ],
         }
 

@@ -37,7 +37,7 @@ from fpdf.enums import XPos, YPos
 
 from helplines.crisis import LIFELINE_988
 
-from .models import NeedsStatement
+from .models import NeedsStatement, SafetyPlan
 
 FONT_DIR = Path(str(files("weblate_fonts") / "static" / "weblate_fonts" / "kurinto" / "ttf"))
 REGULAR = "KurintoSans-Rg.ttf"
@@ -183,14 +183,31 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
+class _Blocks:
+    """Labelled blocks of text, ready to draw: each cut to MAX_BLOCK_CHARS and
+    made drawable, remembering which fallback fonts they need."""
+
+    def __init__(self, title: str) -> None:
+        self.title, self.fallbacks, self.replaced = drawable(title)
+        self.items: list[tuple[str, str]] = []
+        self.cut = False
+
+    def add(self, label: str, text: str) -> None:
+        if not text:
+            return
+        if len(text) > MAX_BLOCK_CHARS:
+            text, self.cut = text[:MAX_BLOCK_CHARS] + "\u2026", True
+        clean, needed, was_replaced = drawable(text)
+        label, label_needed, label_replaced = drawable(label)
+        self.fallbacks |= needed | label_needed
+        self.replaced |= was_replaced or label_replaced
+        self.items.append((label, clean))
+
+
 def statement_pdf(statement: NeedsStatement, *, budget: float = TIME_BUDGET) -> bytes:
     """The statement as PDF bytes. Raises PDFTooSlow when laying it out takes
     more than `budget` seconds of processor time, or WALL_BUDGET seconds."""
-    title, title_fonts, title_replaced = drawable(statement.title)
-    blocks: list[tuple[str, str]] = []
-    fallbacks = set(title_fonts)
-    replaced = title_replaced
-    cut = False
+    blocks = _Blocks(statement.title)
     for section in statement.sections():
         parts = [f"\u2022 {item}" for item in section.items]
         parts.append(section.text)
@@ -199,24 +216,37 @@ def statement_pdf(statement: NeedsStatement, *, budget: float = TIME_BUDGET) -> 
                 f"{LIFELINE_988.name}: call or text {LIFELINE_988.phone}, at any hour, "
                 "in the US. In an emergency, call 911."
             )
-        text = "\n".join(part for part in parts if part)
-        if not text:
-            continue
-        if len(text) > MAX_BLOCK_CHARS:
-            text, cut = text[:MAX_BLOCK_CHARS] + "\u2026", True
-        clean, needed, was_replaced = drawable(text)
-        fallbacks |= needed
-        replaced |= was_replaced
-        blocks.append((section.label, clean))
+        blocks.add(section.label, "\n".join(part for part in parts if part))
     if statement.with_therapist or statement.therapist_note:
         note = "\n".join(p for p in (statement.therapist_summary, statement.therapist_note) if p)
-        if len(note) > MAX_BLOCK_CHARS:
-            note, cut = note[:MAX_BLOCK_CHARS] + "\u2026", True
-        note, needed, was_replaced = drawable(note)
-        fallbacks |= needed
-        replaced |= was_replaced
-        blocks.append(("Working with a therapist", note))
+        blocks.add("Working with a therapist", note)
+    return _document(blocks, statement.updated_at, budget=budget)
 
+
+def safetyplan_pdf(plan: SafetyPlan, *, budget: float = TIME_BUDGET) -> bytes:
+    """The safety plan as PDF bytes, its steps in order, with every name and
+    number written out. Raises PDFTooSlow like `statement_pdf`."""
+    blocks = _Blocks(plan.title)
+    for number, step in enumerate(plan.steps(), start=1):
+        lines = [f"\u2022 {item}" for item in step["items"]]
+        for contact in step["contacts"]:
+            line = f"\u2022 {contact.name}"
+            if contact.phone:
+                line += f": {contact.phone}"
+            if contact.message:
+                line += f' (text: "{contact.message}")'
+            lines.append(line)
+        blocks.add(f"{number}. {step['label']}", "\n".join(lines) or "\u2014")
+    blocks.add(
+        "In a crisis",
+        f"{LIFELINE_988.name}: call or text {LIFELINE_988.phone}, at any hour, "
+        "in the US. In an emergency, call 911.",
+    )
+    return _document(blocks, plan.updated_at, budget=budget)
+
+
+def _document(blocks: _Blocks, saved_at, *, budget: float) -> bytes:
+    fallbacks = blocks.fallbacks
     pdf = StatementPDF(format="A4")
     pdf.set_creator("Connect")
     pdf.set_margins(20, 18, 20)
@@ -240,12 +270,12 @@ def statement_pdf(statement: NeedsStatement, *, budget: float = TIME_BUDGET) -> 
     pdf.add_page()
     line = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT, "align": "L"}
     pdf.set_font("kurinto", size=18)
-    pdf.multi_cell(0, 9, title, **line)
+    pdf.multi_cell(0, 9, blocks.title, **line)
     pdf.set_font("kurinto", size=9)
-    saved = timezone.localtime(statement.updated_at)
+    saved = timezone.localtime(saved_at)
     pdf.multi_cell(0, 5, f"Last saved {saved:%d %B %Y}", **line)
     pdf.ln(3)
-    for label, text in blocks:
+    for label, text in blocks.items:
         on_time()
         pdf.set_font("kurinto", "B", size=11)
         pdf.multi_cell(0, 6, label, **line)
@@ -255,12 +285,12 @@ def statement_pdf(statement: NeedsStatement, *, budget: float = TIME_BUDGET) -> 
             pdf.write(5.5, piece)
         pdf.ln(8.5)
     notes = []
-    if replaced:
+    if blocks.replaced:
         notes.append(
             "Some characters, such as emoji, cannot be drawn in this PDF and show as "
             f"{MISSING}. The printable page on Connect shows them all."
         )
-    if cut:
+    if blocks.cut:
         notes.append(
             "Some sections are too long for this PDF and end with \u2026. "
             "The printable page on Connect shows them in full."

@@ -17,6 +17,7 @@ from ..factories import (
     make_log,
     make_plan,
     make_relationship,
+    make_safety_plan,
     make_security_check,
     make_share,
     make_statement,
@@ -36,6 +37,10 @@ SECRETS = [
     "unsaved-5531",
     "comment-5531",
     "mood-note-5531",
+    "plan-title-5531",
+    "reasons-5531",
+    "helper-5531",
+    "message-5531",
 ]
 
 
@@ -45,6 +50,12 @@ def members_writing(member):
     relationship = make_relationship(member, name="Sam-friend-5531", notes="Sunday-calls-5531")
     make_security_check(relationship, consistency_note="check-note-5531")
     make_test_drive(relationship, ask="asked-5531")
+    make_safety_plan(
+        member,
+        title="plan-title-5531",
+        reasons="reasons-5531",
+        helpers=[{"name": "helper-5531", "phone": "555-0100", "message": "message-5531"}],
+    )
     make_unsaved_edit(statement, data={"title": "unsaved-5531"})
     clinician = make_clinician()
     make_share(member, clinician, statements=[statement], relationships=[relationship])

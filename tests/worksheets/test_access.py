@@ -40,6 +40,7 @@ from ..factories import (
     make_plan,
     make_recommendation,
     make_relationship,
+    make_safety_plan,
     make_security_check,
     make_share,
     make_statement,
@@ -83,12 +84,19 @@ URLS = [
     ("worksheets:overview", None, ["get"], OWN),
     ("worksheets:statement-create", None, ["get"], OWN),
     ("worksheets:relationship-create", None, ["get"], OWN),
+    ("worksheets:safetyplan-create", None, ["get"], OWN),
     ("worksheets:statement-detail", "statement", ["get", "post"], READ),
     ("worksheets:statement-print", "statement", ["get", "post"], READ),
     ("worksheets:statement-pdf", "statement", ["get", "post"], READ),
     ("worksheets:statement-edit", "statement", ["get", "post"], WRITE),
     ("worksheets:statement-delete", "statement", ["get", "post"], WRITE),
     ("worksheets:statement-comment", "statement", ["get", "post"], COMMENT),
+    ("worksheets:safetyplan-detail", "safetyplan", ["get", "post"], READ),
+    ("worksheets:safetyplan-print", "safetyplan", ["get", "post"], READ),
+    ("worksheets:safetyplan-pdf", "safetyplan", ["get", "post"], READ),
+    ("worksheets:safetyplan-edit", "safetyplan", ["get", "post"], WRITE),
+    ("worksheets:safetyplan-delete", "safetyplan", ["get", "post"], WRITE),
+    ("worksheets:safetyplan-comment", "safetyplan", ["get", "post"], COMMENT),
     ("worksheets:relationship-detail", "relationship", ["get", "post"], READ),
     ("worksheets:relationship-edit", "relationship", ["get", "post"], WRITE),
     ("worksheets:relationship-delete", "relationship", ["get", "post"], WRITE),
@@ -129,7 +137,12 @@ CASES = [
     for persona in PERSONAS
 ]
 
-SECRETS = [b"Letter for Quill", b"Mornings are the hardest part", b"We met at school"]
+SECRETS = [
+    b"Letter for Quill",
+    b"Mornings are the hardest part",
+    b"We met at school",
+    b"Seeing Quill grow up",
+]
 
 
 @pytest.fixture
@@ -140,11 +153,12 @@ def world(member):
         member, title="Letter for Quill", experience="Mornings are the hardest part."
     )
     relationship = make_relationship(member, notes="We met at school.")
+    safetyplan = make_safety_plan(member, reasons="Seeing Quill grow up.")
     active = make_clinician(display_name="Dr. Active")
     share = services.share_create(
         owner=member,
         clinician=active,
-        worksheets=[statement, relationship],
+        worksheets=[statement, relationship, safetyplan],
         expiry=ws.Share.Expiry.DAYS_90,
         token="2b8a4c5e-0000-4000-8000-000000000001",
     )
@@ -154,6 +168,7 @@ def world(member):
         "clinician_active_share": active,
         "statement": statement,
         "relationship": relationship,
+        "safetyplan": safetyplan,
         "check": make_security_check(relationship),
         "test_drive": make_test_drive(relationship),
         "unsaved": make_unsaved_edit(statement, data={"title": "A refused save"}),
@@ -179,7 +194,7 @@ def _persona_user(persona: str, world, request):
     if persona == "unverified_clinician":
         # An applicant, with a share row that names them: it must not count.
         applicant = make_clinician(verified=False)
-        make_share(owner, applicant, statements=[statement])
+        make_share(owner, applicant, statements=[statement, world["safetyplan"]])
         return applicant
     clinician = make_clinician()
     if persona == "clinician_expired_share":
@@ -187,15 +202,15 @@ def _persona_user(persona: str, world, request):
             services.share_create(
                 owner=owner,
                 clinician=clinician,
-                worksheets=[statement, world["relationship"]],
+                worksheets=[statement, world["relationship"], world["safetyplan"]],
                 expiry=ws.Share.Expiry.DAYS_30,
                 token="2b8a4c5e-0000-4000-8000-000000000002",
             )
     elif persona == "clinician_revoked_share":
-        share = make_share(owner, clinician, statements=[statement])
+        share = make_share(owner, clinician, statements=[statement, world["safetyplan"]])
         services.share_revoke(share=share)
     elif persona == "clinician_withdrawn":
-        make_share(owner, clinician, statements=[statement])
+        make_share(owner, clinician, statements=[statement, world["safetyplan"]])
         account_services.clinician_withdraw(
             profile=clinician.clinician_profile, by=request.getfixturevalue("admin_user")
         )
@@ -213,6 +228,7 @@ def snapshot() -> str:
     for model in (
         ws.NeedsStatement,
         ws.Relationship,
+        ws.SafetyPlan,
         ws.SecurityCheck,
         ws.TestDrive,
         ws.UnsavedEdit,
@@ -239,6 +255,10 @@ def hostile_post(world) -> dict:
         "name": "Overwritten",
         "kind": "other",
         "notes": "Overwritten",
+        "reasons": "Overwritten",
+        "helpers-0-name": "Overwritten",
+        "helpers-0-phone": "555-0199",
+        "helpers-0-message": "Overwritten",
         "version": "1",
         "token": "9b2f3c1e-1111-4a4a-8888-000000000001",
         "checked_on": "2026-01-01",
@@ -347,7 +367,7 @@ READ_PAGES = [name for name, _, _, rule in URLS if rule == READ]
 @pytest.mark.parametrize("name", READ_PAGES)
 @pytest.mark.parametrize("persona", ["owner", "clinician_active_share"])
 def test_worksheet_pages_are_never_cached(request, world, name, persona):
-    target = "statement" if "statement" in name else "relationship"
+    target = next(key for key in ("statement", "safetyplan", "relationship") if key in name)
     client = client_for(persona, world, request)
     response = client.get(reverse(name, args=[world[target].pk]))
     assert response.status_code == 200

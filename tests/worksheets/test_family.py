@@ -11,6 +11,7 @@ from ..factories import (
     make_clinician,
     make_comment,
     make_relationship,
+    make_safety_plan,
     make_share,
     make_statement,
     make_unsaved_edit,
@@ -18,7 +19,11 @@ from ..factories import (
 
 pytestmark = pytest.mark.django_db
 
-MAKERS = {"statement": make_statement, "relationship": make_relationship}
+MAKERS = {
+    "statement": make_statement,
+    "relationship": make_relationship,
+    "safetyplan": make_safety_plan,
+}
 
 
 def test_every_registered_kind_has_a_maker_here():

@@ -41,6 +41,7 @@ from ..models import (
     Comment,
     NeedsStatement,
     Relationship,
+    SafetyPlan,
     UnsavedEdit,
     WorksheetModel,
 )
@@ -62,11 +63,16 @@ def overview(request: HttpRequest) -> HttpResponse:
     statements = NeedsStatement.objects.owned_by(request.user).only(
         "pk", "title", "updated_at", "owner_id"
     )
+    safety_plans = SafetyPlan.objects.owned_by(request.user).for_lists()
     relationships = Relationship.objects.owned_by(request.user).with_latest_check()
     return render(
         request,
         "worksheets/overview.html",
-        {"statements": statements, "relationships": relationships},
+        {
+            "statements": statements,
+            "safety_plans": safety_plans,
+            "relationships": relationships,
+        },
     )
 
 
@@ -76,7 +82,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 @never_cache
 def worksheet_create(request: HttpRequest, kind: str) -> HttpResponse:
     info = registry.get(kind)
-    form = create_form_for(info)(request.POST or None)
+    form = create_form_for(info)(request.POST or None, initial=info.model.initial_for(request.user))
     if request.method == "POST" and form.is_valid():
         worksheet = services.worksheet_create(
             kind=info,
@@ -86,7 +92,9 @@ def worksheet_create(request: HttpRequest, kind: str) -> HttpResponse:
         )
         messages.success(request, info.created_message.format(name=worksheet.display_title))
         return redirect(worksheet)
-    return render(request, info.form_template, {"form": form})
+    return render(
+        request, info.form_template, {"form": form, **info.model.form_context(request.user)}
+    )
 
 
 @never_cache
@@ -144,7 +152,11 @@ def worksheet_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             return redirect("worksheets:unsaved-edit", pk=unsaved.pk)
         messages.success(request, "Your changes are saved.")
         return redirect(worksheet)
-    return render(request, info.form_template, {"form": form, info.key: worksheet})
+    return render(
+        request,
+        info.form_template,
+        {"form": form, info.key: worksheet, **info.model.form_context(request.user)},
+    )
 
 
 def _printable(kind: str) -> registry.WorksheetKind:
