@@ -4,6 +4,9 @@ from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout
 from django import forms
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SHARE_CODE_LENGTH, User, share_code_normalise
 from connectapp.lib.create_once import CreateOnceForm
@@ -53,9 +56,12 @@ class NeedsStatementForm(forms.ModelForm):
     class Meta:
         model = NeedsStatement
         fields = NeedsStatement.EDITABLE_FIELDS
-        labels = {"title": "Name this statement"}
+        labels = {"title": _("Name this statement")}
         help_texts = {
-            "title": 'Only you see this name. For example: "For my family" or "For my partner".',
+            "title": _(
+                'Only you see this name. For example: "For my family" or "For my partner". '
+                "Left empty, it is named after today's date."
+            ),
             "audience": "For example: my sister Jo, or everyone at home.",
             "experience": (
                 "In your own words, what is it like from the inside? For example: "
@@ -94,7 +100,19 @@ class NeedsStatementForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Every part is optional, the name too: an empty name becomes a dated one.
+        self.fields["title"].required = False
         self.fields["title"].widget.attrs["autocomplete"] = "off"
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        return title or default_statement_title()
+
+
+def default_statement_title() -> str:
+    """ "My needs statement, 27 November 2026": the name of an unnamed statement."""
+    today = formats.date_format(timezone.localdate(), "j F Y")
+    return gettext("My needs statement, %(date)s") % {"date": today}
 
 
 class RelationshipForm(forms.ModelForm):
