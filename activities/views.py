@@ -1,26 +1,52 @@
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import services
+from connectapp.lib.ids import id_from
+
+from . import reminders, services
 from .access import (
     get_activity_for_preview,
     get_activity_for_user,
     get_plan_for_user,
     get_recommendation_for_user,
+    get_start_for_user,
 )
+from .calendar import feed_ics, plan_ics
 from .filters import ActivityFilter
-from .forms import LogForm, MessageForm, PlanForm, SuggestionForm
-from .models import Activity, ActivityLog, Plan, Recommendation, sms_href
+from .forms import (
+    FeedSettingsForm,
+    LogForm,
+    MessageForm,
+    PlanForm,
+    ReminderSettingsForm,
+    StartForm,
+    SuggestionForm,
+)
+from .models import (
+    Activity,
+    ActivityLog,
+    ActivityStart,
+    Plan,
+    Recommendation,
+    ReminderSettings,
+    sms_href,
+)
 from .progress import CHART_MAX_LOGS, mood_chart, overall_summary, per_activity
 
 PAGE_SIZE = 30
+# What feed_token_new makes: URL-safe base64. Anything else is a 404 before any query.
+FEED_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,64}")
 RELATED_COUNT = 4
 MY_RECENT_LOGS = 10
 # Each filter parameter, and how notes on the page name it.
@@ -230,15 +256,23 @@ def recommendation_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def log_create(request: HttpRequest, slug: str) -> HttpResponse:
     activity = get_activity_for_user(request.user, slug)
-    plan_pk = request.POST.get("plan") or request.GET.get("plan")
+    plan_value = request.POST.get("plan") or request.GET.get("plan")
     plan = None
-    if plan_pk:
-        if not plan_pk.isdigit():
+    if plan_value:
+        plan_pk = id_from(plan_value)
+        if plan_pk is None:
             raise Http404
-        plan = get_plan_for_user(request.user, int(plan_pk))
+        plan = get_plan_for_user(request.user, plan_pk)
         if plan.activity_id != activity.pk:
             raise Http404
-    form = LogForm(request.POST or None)
+    start = ActivityStart.objects.filter(owner=request.user, activity=activity).first()
+    initial = {}
+    if start is not None:
+        initial = {
+            "mood_before": start.mood_before,
+            "done_on": timezone.localdate(start.started_at),
+        }
+    form = LogForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.log_create(
@@ -257,9 +291,39 @@ def log_create(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "activities/log.html",
-        {"activity": activity, "plan": plan, "form": form},
+        {"activity": activity, "plan": plan, "form": form, "start": start},
         status=status,
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def start_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "I'm about to do it": note the mood before now, and the after later."""
+    activity = get_activity_for_user(request.user, slug)
+    form = StartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.start_save(
+            owner=request.user, activity=activity, mood_before=form.cleaned_data["mood_before"]
+        )
+        messages.success(
+            request,
+            f"Your mood before “{activity.title}” is noted. When you're done, come back "
+            "here or to My activities to note how it went.",
+        )
+        return redirect(activity)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "activities/start.html", {"activity": activity, "form": form}, status=status
+    )
+
+
+@require_POST
+def start_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    start = get_start_for_user(request.user, pk)
+    services.start_dismiss(start=start)
+    messages.success(request, f"Put aside your mood note for “{start.activity.title}”.")
+    return redirect("activities:my")
 
 
 @never_cache
@@ -279,10 +343,14 @@ def my_activities(request: HttpRequest) -> HttpResponse:
             "recent_logs": ActivityLog.objects.owned_by(request.user).select_related("activity")[
                 :MY_RECENT_LOGS
             ],
+            "starts": ActivityStart.objects.owned_by(request.user).select_related("activity"),
             "suggestions": request.user.activity_suggestions.select_related("activity"),
             "recommendations": Recommendation.objects.owned_by(request.user)
             .open()
             .select_related("activity"),
+            "reminders_on": ReminderSettings.objects.filter(
+                owner=request.user, enabled=True
+            ).exists(),
         },
     )
 
@@ -328,3 +396,133 @@ def suggest(request: HttpRequest) -> HttpResponse:
         return redirect("activities:my")
     status = 400 if request.method == "POST" else 200
     return render(request, "activities/suggest.html", {"form": form}, status=status)
+
+
+# Reminders and calendars
+
+
+def _feed_url(request: HttpRequest, token: str) -> str:
+    """The feed's address for calendar apps: webcal:// asks them to subscribe."""
+    url = request.build_absolute_uri(reverse("activities:calendar-feed", args=[token]))
+    return "webcal://" + url.split("://", 1)[1]
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def reminder_settings(request: HttpRequest) -> HttpResponse:
+    """Reminders (off until the member turns them on) and the private calendar feed."""
+    prefs = services.reminder_settings_get(owner=request.user)
+    is_new = prefs.pk is None
+    form = ReminderSettingsForm(request.POST or None, instance=prefs)
+    if request.method == "POST" and form.is_valid():
+        services.reminder_settings_save(prefs=form.save(commit=False))
+        if prefs.enabled:
+            messages.success(
+                request, "Reminders are on. You can change or stop them here at any time."
+            )
+        else:
+            messages.success(request, "Your reminder settings are saved. Reminders are off.")
+        return redirect("activities:reminders")
+    return render(
+        request,
+        "activities/reminders.html",
+        {
+            "form": form,
+            "prefs": prefs,
+            "is_new": is_new,
+            "feed_form": FeedSettingsForm(instance=prefs),
+            "feed_url": _feed_url(request, prefs.feed_token) if prefs.feed_token else "",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def feed_change(request: HttpRequest) -> HttpResponse:
+    """Turn the calendar feed on with a new address, turn it off, or choose its titles."""
+    prefs = services.reminder_settings_get(owner=request.user)
+    action = request.POST.get("action")
+    if action == "new":
+        had_feed = bool(prefs.feed_token)
+        services.feed_token_replace(prefs=prefs)
+        messages.success(
+            request,
+            "Your calendar feed has a new address. The old one no longer works."
+            if had_feed
+            else "Your calendar feed is on. Add its address to your calendar app.",
+        )
+    elif action == "off":
+        services.feed_turn_off(prefs=prefs)
+        messages.success(request, "Your calendar feed is off. Its address no longer works.")
+    elif action == "titles":
+        FeedSettingsForm(request.POST, instance=prefs).save()
+        messages.success(request, "Your calendar feed settings are saved.")
+    else:
+        messages.error(request, "We didn't understand that request, so nothing changed.")
+    return redirect(reverse("activities:reminders") + "#calendar")
+
+
+@require_POST
+def plan_reminder(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_plan_for_user(request.user, pk)
+    on = request.POST.get("reminder") == "on"
+    services.plan_reminder_set(plan=plan, on=on)
+    if on:
+        messages.success(request, f"You'll get a reminder for “{plan.activity.title}”.")
+    else:
+        messages.success(request, f"No reminder for “{plan.activity.title}”.")
+    return redirect("activities:my")
+
+
+@never_cache
+@require_GET
+def plan_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    """One dated plan as an .ics file, for "Add to calendar"."""
+    plan = get_plan_for_user(request.user, pk)
+    if plan.planned_for is None:
+        raise Http404
+    body = plan_ics(plan, link=request.build_absolute_uri(plan.activity.get_absolute_url()))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="connect-plan-{plan.pk}.ics"'
+    return response
+
+
+@login_not_required
+@never_cache
+@require_GET
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A member's private feed, for calendar apps that cannot sign in. The
+    long random token is the only key: a wrong, replaced or turned-off token
+    is a 404, and the feed holds nothing but days and (if chosen) titles."""
+    if not FEED_TOKEN_RE.fullmatch(token):
+        raise Http404
+    prefs = (
+        ReminderSettings.objects.select_related("owner")
+        .filter(feed_token=token, owner__is_active=True)
+        .first()
+    )
+    if prefs is None:
+        raise Http404
+    plans = Plan.objects.open().filter(owner=prefs.owner, planned_for__isnull=False)
+    body = feed_ics(plans.select_related("activity"), show_titles=prefs.feed_shows_titles)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+# RFC 8058 one-click unsubscribe: mail providers POST here with no cookies and
+# no CSRF token, so CSRF protection cannot apply. The signed token in the URL
+# is the key, and the only thing it can do is turn reminders off.
+@login_not_required
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def reminders_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks (link checkers and previews must not unsubscribe anyone);
+    POST turns reminders off, with or without a session."""
+    owner_id = reminders.unsubscribe_owner_id(token)
+    if owner_id is None:
+        return render(request, "activities/unsubscribe.html", {"invalid": True}, status=404)
+    done = False
+    if request.method == "POST":
+        reminders.reminders_turn_off(owner_id=owner_id)
+        done = True
+    return render(request, "activities/unsubscribe.html", {"done": done, "token": token})

@@ -287,3 +287,11 @@ def test_home_and_menu_link_to_the_activities(client, member_client):
     html = member_client.get("/").content.decode()
     assert f'href="{reverse("activities:my")}"' in html
     assert "Find something to do today" in html
+
+
+def test_search_finds_an_activity_by_its_keywords(client):
+    make_activity(title="Call a friend", keywords="lonely, alone")
+    make_activity(title="Park", summary="Fresh air.")
+    response = client.get(LIST_URL, {"q": "Lonely"})
+    assert titles_on_page(response) == {"Call a friend"}
+    assert "lonely, alone" not in response.content.decode()

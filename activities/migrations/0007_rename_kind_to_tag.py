@@ -6,6 +6,6 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("activities", "0002_recommendation")]
+    dependencies = [("activities", "0006_activity_start")]
 
     operations = [migrations.RenameModel(old_name="Kind", new_name="Tag")]
