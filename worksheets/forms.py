@@ -180,12 +180,17 @@ class SecurityCheckForm(CreateOnceForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for key, info in ELEMENTS.items():
             rating = self.fields[key]
-            rating.label = f"{info['label']}: {info['question']}"
+            rating.label = gettext("%(element)s: %(question)s") % {
+                "element": info["label"],
+                "question": info["question"],
+            }
             rating.widget = forms.RadioSelect()
             rating.choices = Rating.choices
             rating.error_messages["required"] = "Please choose an answer for this one."
             note = self.fields[f"{key}_note"]
-            note.label = f"A note about {info['label'].lower()} (optional)"
+            note.label = gettext("A note about %(element)s (optional)") % {
+                "element": str(info["label"]).lower()
+            }
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
