@@ -6,8 +6,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -756,6 +756,26 @@ class AccessLogQuerySet(models.QuerySet):
 
     def delete(self):
         raise AppendOnlyError("Access-log rows cannot be deleted.")
+
+    def grouped(self) -> models.QuerySet:
+        """One row per clinician, worksheet and day (in the current time
+        zone), newest first, with how many reads of each way and the first
+        and last time: what the member's Sharing page lists. The data export
+        keeps every single row."""
+        kinds = AccessLogEntry.Kind
+        return (
+            self.annotate(day=TruncDate("viewed_at"))
+            .values("clinician_id", "clinician_name", "worksheet_id", "day")
+            .annotate(
+                count=Count("pk"),
+                pages=Count("pk", filter=Q(kind=kinds.PAGE)),
+                prints=Count("pk", filter=Q(kind=kinds.PRINT)),
+                pdfs=Count("pk", filter=Q(kind=kinds.PDF)),
+                first_at=Min("viewed_at"),
+                last_at=Max("viewed_at"),
+            )
+            .order_by("-last_at", "clinician_name", "worksheet_id")
+        )
 
 
 class AccessLogEntry(models.Model):
