@@ -2,7 +2,7 @@
 
 from .forms import NeedsStatementForm, RelationshipForm
 from .models import NeedsStatement, Relationship
-from .pdf import statement_pdf
+from .pdf import relationship_pdf, statement_pdf
 from .registry import WorksheetKind, register
 
 register(
@@ -40,5 +40,6 @@ register(
         ),
         deleted_message="The relationship is deleted.",
         share_help="A relationship is shared with its notes, security checks and test drives.",
+        pdf=relationship_pdf,
     )
 )

@@ -363,6 +363,7 @@ class Relationship(WorksheetModel):
         return {
             "latest": checks[0] if checks else None,
             "earlier": checks[1:],
+            "all_checks": checks,
             "test_drives": self.test_drives.all(),
         }
 

@@ -1,4 +1,4 @@
-"""The needs statement as a PDF file, built with fpdf2 (pure Python).
+"""Worksheets as PDF files (the needs statement, a relationship), built with fpdf2 (pure Python).
 
 Members may write in any script, or in emoji. fpdf2's built-in fonts cover
 Latin-1 only, so the PDF embeds Kurinto Sans from the weblate-fonts package:
@@ -29,7 +29,8 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
@@ -37,7 +38,7 @@ from fpdf.enums import XPos, YPos
 
 from helplines.crisis import LIFELINE_988
 
-from .models import NeedsStatement
+from .models import NeedsStatement, Relationship
 
 FONT_DIR = Path(str(files("weblate_fonts") / "static" / "weblate_fonts" / "kurinto" / "ttf"))
 REGULAR = "KurintoSans-Rg.ttf"
@@ -217,6 +218,82 @@ def statement_pdf(statement: NeedsStatement, *, budget: float = TIME_BUDGET) -> 
         replaced |= was_replaced
         blocks.append(("Working with a therapist", note))
 
+    saved = timezone.localtime(statement.updated_at)
+    return _document(
+        title,
+        f"Last saved {saved:%d %B %Y}",
+        blocks,
+        fallbacks=fallbacks,
+        replaced=replaced,
+        cut=cut,
+        budget=budget,
+    )
+
+
+def _block(label: str, text: str, state: dict) -> tuple[str, str] | None:
+    """One labelled block, cut to MAX_BLOCK_CHARS and made drawable; `state`
+    collects the fallback fonts and whether anything was replaced or cut."""
+    if not text:
+        return None
+    if len(text) > MAX_BLOCK_CHARS:
+        text, state["cut"] = text[:MAX_BLOCK_CHARS] + "\u2026", True
+    clean, needed, was_replaced = drawable(text)
+    state["fallbacks"] |= needed
+    state["replaced"] |= was_replaced
+    return label, clean
+
+
+def relationship_pdf(relationship: Relationship, *, budget: float = TIME_BUDGET) -> bytes:
+    """A relationship as PDF bytes: its notes, every security check (oldest
+    first, so change reads top to bottom) and its test drives."""
+    title, fallbacks, replaced = drawable(relationship.name)
+    state = {"fallbacks": set(fallbacks), "replaced": replaced, "cut": False}
+    parts = [_block(str(_("Notes")), relationship.notes, state)]
+    checks = sorted(relationship.checks.all(), key=lambda c: (c.checked_on, c.pk))
+    for check in checks:
+        lines = [
+            f"\u2022 {e['label']}: {e['rating_label']}" + (f". {e['note']}" if e["note"] else "")
+            for e in check.elements()
+        ]
+        label = str(_("Security check, %(date)s")) % {
+            "date": formats.date_format(check.checked_on, "j F Y")
+        }
+        parts.append(_block(label, "\n".join(lines), state))
+    for drive in sorted(relationship.test_drives.all(), key=lambda d: (d.asked_on, d.pk)):
+        label = str(_("Test drive, %(date)s")) % {
+            "date": formats.date_format(drive.asked_on, "j F Y")
+        }
+        text = str(_("I asked: %(ask)s")) % {"ask": drive.ask}
+        if drive.response:
+            text += "\n" + str(_("They: %(response)s")) % {"response": drive.response}
+        parts.append(_block(label, text, state))
+    saved = timezone.localtime(relationship.updated_at)
+    subtitle = str(_("%(kind)s, last saved %(date)s")) % {
+        "kind": relationship.get_kind_display(),
+        "date": formats.date_format(saved, "j F Y"),
+    }
+    return _document(
+        title,
+        subtitle,
+        [part for part in parts if part is not None],
+        fallbacks=state["fallbacks"],
+        replaced=state["replaced"],
+        cut=state["cut"],
+        budget=budget,
+    )
+
+
+def _document(
+    title: str,
+    subtitle: str,
+    blocks: list[tuple[str, str]],
+    *,
+    fallbacks: set[str],
+    replaced: bool,
+    cut: bool,
+    budget: float,
+) -> bytes:
+    """Lay out a title, a line under it and labelled blocks of drawable text."""
     pdf = StatementPDF(format="A4")
     pdf.set_creator("Connect")
     pdf.set_margins(20, 18, 20)
@@ -242,8 +319,7 @@ def statement_pdf(statement: NeedsStatement, *, budget: float = TIME_BUDGET) -> 
     pdf.set_font("kurinto", size=18)
     pdf.multi_cell(0, 9, title, **line)
     pdf.set_font("kurinto", size=9)
-    saved = timezone.localtime(statement.updated_at)
-    pdf.multi_cell(0, 5, f"Last saved {saved:%d %B %Y}", **line)
+    pdf.multi_cell(0, 5, subtitle, **line)
     pdf.ln(3)
     for label, text in blocks:
         on_time()

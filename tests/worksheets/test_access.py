@@ -90,6 +90,8 @@ URLS = [
     ("worksheets:statement-delete", "statement", ["get", "post"], WRITE),
     ("worksheets:statement-comment", "statement", ["get", "post"], COMMENT),
     ("worksheets:relationship-detail", "relationship", ["get", "post"], READ),
+    ("worksheets:relationship-print", "relationship", ["get", "post"], READ),
+    ("worksheets:relationship-pdf", "relationship", ["get", "post"], READ),
     ("worksheets:relationship-edit", "relationship", ["get", "post"], WRITE),
     ("worksheets:relationship-delete", "relationship", ["get", "post"], WRITE),
     ("worksheets:relationship-comment", "relationship", ["get", "post"], COMMENT),

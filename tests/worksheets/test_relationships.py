@@ -1,4 +1,5 @@
 import datetime
+import re
 import uuid
 
 import pytest
@@ -271,3 +272,35 @@ def test_each_check_question_is_answered_by_the_ratings_and_asks_something_diffe
             assert overlap < 0.25, (first, second, a & b)
     # Reliability and predictability once both asked whether "we can count on" each other.
     assert sum("count on" in q for q in questions.values()) <= 1
+
+
+# Each element over time.
+
+
+def test_each_element_has_a_chart_over_the_dated_checks_and_a_table(member, member_client):
+    relationship = make_relationship(member)
+    for day, rating in [(1, Rating.NOT_YET), (2, Rating.SOMETIMES), (31, Rating.YES)]:
+        make_security_check(
+            relationship, checked_on=datetime.date(2026, 1, day), consistency=rating
+        )
+    page = member_client.get(reverse("worksheets:relationship-detail", args=[relationship.pk]))
+    html = page.content.decode()
+    history = html[html.index('id="history-heading"') :]
+
+    # One chart per element, each a labelled image that says its ratings in words.
+    assert history.count('class="trend-chart"') == 5
+    assert "Consistency: 1 Jan 2026: not yet; 2 Jan 2026: sometimes; 31 Jan 2026: yes" in history
+    # Points are spaced by date: the second check sits a day after the first,
+    # far from the last, a month on.
+    xs = [float(x) for x in re.findall(r'class="trend-point" cx="([\d.]+)"', history)[:3]]
+    assert xs[1] - xs[0] < (xs[2] - xs[1]) / 10
+    # Every rating in a table too, all three checks.
+    table = history[history.index("<table") : history.index("</table>")]
+    assert table.count('<th scope="row">') == 3
+
+
+def test_one_check_has_no_trend_chart(member, member_client):
+    relationship = make_relationship(member)
+    make_security_check(relationship)
+    page = member_client.get(reverse("worksheets:relationship-detail", args=[relationship.pk]))
+    assert "trend-chart" not in page.content.decode()
