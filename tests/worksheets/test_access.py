@@ -110,7 +110,7 @@ URLS = [
     ("clinician:dashboard", None, ["get"], CLINICIAN),
     ("clinician:recommend", "share", ["get", "post"], SHARED_MEMBER),
     ("accounts:clinician", None, ["get", "post"], OWN),
-    ("accounts:share-code", None, ["post"], CLINICIAN),
+    ("accounts:share-code", None, ["get", "post"], CLINICIAN),
     ("activities:recommendation-dismiss", "recommendation", ["post"], RECOMMENDATION),
     ("activities:plan-remove", "plan", ["post"], WRITE),
     ("activities:preview", "draft_activity", ["get"], STAFF),
