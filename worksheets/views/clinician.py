@@ -73,7 +73,10 @@ def recommend(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         activity = form.cleaned_data["activity"]
         _, created = activity_services.recommendation_create(
-            owner=share.owner, clinician=request.user, activity=activity
+            owner=share.owner,
+            clinician=request.user,
+            activity=activity,
+            note=form.cleaned_data["note"],
         )
         if created:
             messages.success(
