@@ -327,3 +327,16 @@ class ReplyForm(CommentForm):
     def __init__(self, *args, clinicians, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["clinician"].queryset = clinicians
+
+
+class ClientLabelForm(forms.Form):
+    label = forms.CharField(
+        label=_("Your private label"),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        help_text=_(
+            "Only you see this, next to their name on your dashboard: the member and other "
+            "clinicians never do. Leave it empty to remove it."
+        ),
+    )

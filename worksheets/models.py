@@ -743,6 +743,31 @@ class Comment(models.Model):
         return f"Comment {self.pk}"
 
 
+class ClientLabel(models.Model):
+    """A clinician's own private label for a member who shares with them
+    ("Tuesday group", "J. from the clinic"). Only that clinician ever sees it:
+    never the member, never another clinician. It belongs to the clinician
+    (`owner`), and goes with either account."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="client_labels"
+    )
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    label = models.CharField(_("Your private label"), max_length=80)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["label", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "member"], name="one_client_label_each"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Client label {self.pk}"
+
+
 class AppendOnlyError(Exception):
     """Access-log rows are never changed or deleted, except by the cascade
     from the member's own account deletion."""

@@ -109,6 +109,7 @@ URLS = [
     ("worksheets:share-stop", "share", ["get", "post"], SHARE),
     ("clinician:dashboard", None, ["get"], CLINICIAN),
     ("clinician:recommend", "share", ["get", "post"], SHARED_MEMBER),
+    ("clinician:client-label", "share", ["get", "post"], SHARED_MEMBER),
     ("accounts:clinician", None, ["get", "post"], OWN),
     ("accounts:share-code", None, ["get", "post"], CLINICIAN),
     ("activities:recommendation-dismiss", "recommendation", ["post"], RECOMMENDATION),
