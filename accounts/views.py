@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from . import services
 from .access import get_clinician_profile_for_user
@@ -80,9 +80,14 @@ def clinician_application(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def share_code_regenerate(request: HttpRequest) -> HttpResponse:
+    """Ask first, then make a new share code: the current one stops working
+    for anyone the clinician has already given it to."""
     profile = get_clinician_profile_for_user(request.user)
+    if request.method != "POST" or request.POST.get("confirm") != "yes":
+        return render(request, "accounts/share_code_confirm.html", {"profile": profile})
     services.share_code_regenerate(profile=profile)
     messages.success(
         request,

@@ -2,6 +2,7 @@ import uuid
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     MOOD_MAX,
@@ -133,6 +134,16 @@ class RecommendForm(forms.Form):
         queryset=Activity.objects.published(),
         empty_label="Choose an activity",
         help_text="It appears in their My activities, with your name.",
+    )
+    note = forms.CharField(
+        label=_("A short note (optional)"),
+        max_length=280,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 280}),
+        help_text=_(
+            "Shown with the suggestion in their My activities, for example why it might "
+            "help. It is never sent by email."
+        ),
     )
 
 

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from connectapp.lib.models import OwnedQuerySet
 
@@ -438,6 +439,9 @@ class Recommendation(models.Model):
     # "display name, profession", as the member knows the clinician.
     clinician_name = models.CharField(max_length=200)
     activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="recommendations")
+    # A short word from the clinician, shown to the member on "My activities".
+    # Clinician-written about the member, so never put in an email.
+    note = models.CharField(_("A short note (optional)"), max_length=280, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     dismissed_at = models.DateTimeField(null=True, blank=True)
 

@@ -246,7 +246,7 @@ def suggestions_delete_for_owner(*, owner: User) -> None:
 
 
 def recommendation_create(
-    *, owner: User, clinician: User, activity: Activity
+    *, owner: User, clinician: User, activity: Activity, note: str = ""
 ) -> tuple[Recommendation, bool]:
     """Put `activity` in the member's "My activities" as the clinician's
     suggestion. Recommending it again, before the member puts it aside, keeps
@@ -254,7 +254,7 @@ def recommendation_create(
     return create_once(
         Recommendation,
         unique={"owner": owner, "clinician": clinician, "activity": activity, "dismissed_at": None},
-        values={"clinician_name": str(clinician.clinician_profile)},
+        values={"clinician_name": str(clinician.clinician_profile), "note": note.strip()},
     )
 
 
@@ -334,6 +334,7 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
                 "activity": recommendation.activity.title,
                 "activity_slug": recommendation.activity.slug,
                 "from": recommendation.clinician_name,
+                "note": recommendation.note,
                 "recommended_at": recommendation.created_at,
                 "put_aside_at": recommendation.dismissed_at,
             }

@@ -238,6 +238,18 @@ def data_kinds() -> list[DataKind]:
             ),
         ),
         DataKind(
+            name=_("Clinicians' private labels"),
+            models=("worksheets.ClientLabel",),
+            what=_(
+                "If you are a clinician: a short label you gave a member who shares with you, "
+                "to recognise them on your dashboard."
+            ),
+            who_sees=_("Only the clinician who wrote it: never the member, never anyone else."),
+            kept=_(
+                "Until the clinician changes or removes it, or either of you deletes your account."
+            ),
+        ),
+        DataKind(
             name=_("Catalog changes"),
             models=("activities.Activity",),
             what=_("Each activity in the catalog records which admin changed it last."),

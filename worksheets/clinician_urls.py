@@ -7,4 +7,5 @@ app_name = "clinician"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("shares/<int:pk>/recommend/", views.recommend, name="recommend"),
+    path("shares/<int:pk>/label/", views.client_label, name="client-label"),
 ]

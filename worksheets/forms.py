@@ -7,6 +7,9 @@ from crispy_forms.layout import Field, Fieldset, Layout
 from django import forms
 from django.core import validators
 from django.template.loader import render_to_string
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SHARE_CODE_LENGTH, User, share_code_normalise
 from connectapp.lib.create_once import CreateOnceForm
@@ -63,9 +66,12 @@ class NeedsStatementForm(forms.ModelForm):
     class Meta:
         model = NeedsStatement
         fields = NeedsStatement.EDITABLE_FIELDS
-        labels = {"title": "Name this statement"}
+        labels = {"title": _("Name this statement")}
         help_texts = {
-            "title": 'Only you see this name. For example: "For my family" or "For my partner".',
+            "title": _(
+                'Only you see this name. For example: "For my family" or "For my partner". '
+                "Left empty, it is named after today's date."
+            ),
             "audience": "For example: my sister Jo, or everyone at home.",
             "experience": (
                 "In your own words, what is it like from the inside? For example: "
@@ -104,6 +110,8 @@ class NeedsStatementForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Every part is optional, the name too: an empty name becomes a dated one.
+        self.fields["title"].required = False
         self.fields["title"].widget.attrs["autocomplete"] = "off"
         limit = STATEMENT_SECTION_MAX_LENGTH
         for name in [*NeedsStatement.SECTION_FIELDS, "therapist_note"]:
@@ -123,6 +131,16 @@ class NeedsStatementForm(forms.ModelForm):
                     ),
                 )
             )
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        return title or default_statement_title()
+
+
+def default_statement_title() -> str:
+    """ "My needs statement, 27 November 2026": the name of an unnamed statement."""
+    today = formats.date_format(timezone.localdate(), "j F Y")
+    return gettext("My needs statement, %(date)s") % {"date": today}
 
 
 class RelationshipForm(forms.ModelForm):
@@ -334,12 +352,17 @@ class SecurityCheckForm(CreateOnceForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for key, info in ELEMENTS.items():
             rating = self.fields[key]
-            rating.label = f"{info['label']}: {info['question']}"
+            rating.label = gettext("%(element)s: %(question)s") % {
+                "element": info["label"],
+                "question": info["question"],
+            }
             rating.widget = forms.RadioSelect()
             rating.choices = Rating.choices
             rating.error_messages["required"] = "Please choose an answer for this one."
             note = self.fields[f"{key}_note"]
-            note.label = f"A note about {info['label'].lower()} (optional)"
+            note.label = gettext("A note about %(element)s (optional)") % {
+                "element": str(info["label"]).lower()
+            }
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -476,3 +499,16 @@ class ReplyForm(CommentForm):
     def __init__(self, *args, clinicians, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["clinician"].queryset = clinicians
+
+
+class ClientLabelForm(forms.Form):
+    label = forms.CharField(
+        label=_("Your private label"),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        help_text=_(
+            "Only you see this, next to their name on your dashboard: the member and other "
+            "clinicians never do. Leave it empty to remove it."
+        ),
+    )

@@ -2,7 +2,7 @@
 
 from .forms import NeedsStatementForm, RelationshipForm, SafetyPlanForm
 from .models import NeedsStatement, Relationship, SafetyPlan
-from .pdf import safetyplan_pdf, statement_pdf
+from .pdf import relationship_pdf, safetyplan_pdf, statement_pdf
 from .registry import WorksheetKind, register
 
 register(
@@ -40,6 +40,7 @@ register(
         ),
         deleted_message="The relationship is deleted.",
         share_help="A relationship is shared with its notes, security checks and test drives.",
+        pdf=relationship_pdf,
     )
 )
 

@@ -7,10 +7,11 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ClinicianProfile, User
 from connectapp.lib.models import OwnedQuerySet, text_field
@@ -373,6 +374,7 @@ class Relationship(WorksheetModel):
         return {
             "latest": checks[0] if checks else None,
             "earlier": checks[1:],
+            "all_checks": checks,
             "test_drives": self.test_drives.all(),
         }
 
@@ -564,54 +566,68 @@ class SafetyPlan(WorksheetModel):
 
 
 class Rating(models.IntegerChoices):
-    NOT_YET = 0, "Not yet"
-    SOMETIMES = 1, "Sometimes"
-    MOSTLY = 2, "Mostly"
-    YES = 3, "Yes"
+    NOT_YET = 0, _("Not yet")
+    SOMETIMES = 1, _("Sometimes")
+    MOSTLY = 2, _("Mostly")
+    YES = 3, _("Yes")
 
 
-# The five elements of a secure relationship, with a question to ask oneself
-# and a first step for building each one.
-ELEMENTS: dict[str, dict[str, str]] = {
+# The five elements of a secure relationship, each with a question to ask
+# oneself and a first step for building it. Every question is one that "Not
+# yet / Sometimes / Mostly / Yes" answers, and each asks about one thing only:
+#   consistency    - staying in each other's lives over months, not drifting;
+#   availability   - finding time together when one of you wants it;
+#   reliability    - doing what the other needs or was promised;
+#   responsiveness - replying and keeping in touch day to day;
+#   predictability - knowing ahead of time how the other will react.
+ELEMENTS: dict[str, dict[str, Any]] = {
     "consistency": {
-        "label": "Consistency",
-        "question": "Do we stay in each other's lives, rather than drifting in and out?",
-        "suggestion": (
+        "label": _("Consistency"),
+        "question": _(
+            "Do we stay part of each other's lives month after month, rather than "
+            "drifting away and back again?"
+        ),
+        "suggestion": _(
             "Pick one small, regular way to keep in touch, such as a short message on the "
             "same day each week. When you do meet, put your phone away and give them your "
             "full attention."
         ),
     },
     "availability": {
-        "label": "Availability",
-        "question": "How easy is it for us to find time for each other?",
-        "suggestion": (
+        "label": _("Availability"),
+        "question": _("When one of us wants time together, do we manage to find it?"),
+        "suggestion": _(
             "Offer a small, specific time rather than an open plan: a twenty-minute call, "
             "or simply sitting together without needing to talk."
         ),
     },
     "reliability": {
-        "label": "Reliability",
-        "question": "Can we count on each other when one of us needs something?",
-        "suggestion": (
+        "label": _("Reliability"),
+        "question": _(
+            "When one of us asks for help or makes a promise, does the other follow through?"
+        ),
+        "suggestion": _(
             "Try a test drive: ask for help with something small while the stakes are low, "
             "like a lift or a second opinion, and notice how they respond."
         ),
     },
     "responsiveness": {
-        "label": "Responsiveness",
-        "question": "Do we answer each other's messages and hear from each other?",
-        "suggestion": (
+        "label": _("Responsiveness"),
+        "question": _("When one of us sends a message or calls, does the other reply before long?"),
+        "suggestion": _(
             "Share something real and ordinary about your day, imperfections included. "
             "When they reply, listen without rushing to solve anything."
         ),
     },
     "predictability": {
-        "label": "Predictability",
-        "question": "Do we respond to each other in a way we can count on?",
-        "suggestion": (
+        "label": _("Predictability"),
+        "question": _(
+            "Before I bring them something, can I tell roughly how they will react, "
+            "without fearing a surprise?"
+        ),
+        "suggestion": _(
             "Learn how they tend to respond through a few small asks over time. Jot each "
-            "one down in the test-drive log below so you can see the pattern."
+            "one down in the test-drive log so you can see the pattern."
         ),
     },
 }
@@ -660,11 +676,11 @@ class SecurityCheck(models.Model):
         return [
             {
                 "key": key,
-                "label": info["label"],
+                "label": str(info["label"]),
                 "rating": getattr(self, key),
-                "rating_label": Rating(getattr(self, key)).label,
+                "rating_label": str(Rating(getattr(self, key)).label),
                 "note": getattr(self, f"{key}_note"),
-                "suggestion": info["suggestion"],
+                "suggestion": str(info["suggestion"]),
             }
             for key, info in ELEMENTS.items()
         ]
@@ -677,6 +693,25 @@ class SecurityCheck(models.Model):
         if lowest == Rating.YES:
             return []
         return [element for element in elements if element["rating"] == lowest]
+
+    def first_step(self) -> dict[str, Any] | None:
+        """The one element to start with: the lowest rated. On a tie, the one
+        that comes first in the usual order (consistency, availability,
+        reliability, responsiveness, predictability), since the earlier ones
+        are the ground the later ones stand on. None when all are "yes"."""
+        weakest = self.weakest_elements()
+        return weakest[0] if weakest else None
+
+    def more_ideas(self) -> list[dict[str, Any]]:
+        """Every other element not yet rated "yes", weakest first (the usual
+        order on a tie): the ideas behind "More ideas"."""
+        first = self.first_step()
+        rest = [
+            e
+            for e in self.elements()
+            if e["rating"] < Rating.YES and (first is None or e["key"] != first["key"])
+        ]
+        return sorted(rest, key=lambda e: e["rating"])
 
 
 class TestDrive(models.Model):
@@ -879,6 +914,31 @@ class Comment(models.Model):
         return f"Comment {self.pk}"
 
 
+class ClientLabel(models.Model):
+    """A clinician's own private label for a member who shares with them
+    ("Tuesday group", "J. from the clinic"). Only that clinician ever sees it:
+    never the member, never another clinician. It belongs to the clinician
+    (`owner`), and goes with either account."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="client_labels"
+    )
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    label = models.CharField(_("Your private label"), max_length=80)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["label", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "member"], name="one_client_label_each"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Client label {self.pk}"
+
+
 class AppendOnlyError(Exception):
     """Access-log rows are never changed or deleted, except by the cascade
     from the member's own account deletion."""
@@ -893,6 +953,26 @@ class AccessLogQuerySet(models.QuerySet):
 
     def delete(self):
         raise AppendOnlyError("Access-log rows cannot be deleted.")
+
+    def grouped(self) -> models.QuerySet:
+        """One row per clinician, worksheet and day (in the current time
+        zone), newest first, with how many reads of each way and the first
+        and last time: what the member's Sharing page lists. The data export
+        keeps every single row."""
+        kinds = AccessLogEntry.Kind
+        return (
+            self.annotate(day=TruncDate("viewed_at"))
+            .values("clinician_id", "clinician_name", "worksheet_id", "day")
+            .annotate(
+                count=Count("pk"),
+                pages=Count("pk", filter=Q(kind=kinds.PAGE)),
+                prints=Count("pk", filter=Q(kind=kinds.PRINT)),
+                pdfs=Count("pk", filter=Q(kind=kinds.PDF)),
+                first_at=Min("viewed_at"),
+                last_at=Max("viewed_at"),
+            )
+            .order_by("-last_at", "clinician_name", "worksheet_id")
+        )
 
 
 class AccessLogEntry(models.Model):

@@ -1,4 +1,5 @@
-"""The needs statement as a PDF file, built with fpdf2 (pure Python).
+"""Worksheets as PDF files (needs statements, relationships, safety plans),
+built with fpdf2 (pure Python).
 
 Members may write in any script, or in emoji. fpdf2's built-in fonts cover
 Latin-1 only, so the PDF embeds Kurinto Sans from the weblate-fonts package:
@@ -29,7 +30,8 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
@@ -37,7 +39,7 @@ from fpdf.enums import XPos, YPos
 
 from helplines.crisis import LIFELINE_988
 
-from .models import NeedsStatement, SafetyPlan
+from .models import NeedsStatement, Relationship, SafetyPlan
 
 FONT_DIR = Path(str(files("weblate_fonts") / "static" / "weblate_fonts" / "kurinto" / "ttf"))
 REGULAR = "KurintoSans-Rg.ttf"
@@ -220,7 +222,7 @@ def statement_pdf(statement: NeedsStatement, *, budget: float = TIME_BUDGET) -> 
     if statement.with_therapist or statement.therapist_note:
         note = "\n".join(p for p in (statement.therapist_summary, statement.therapist_note) if p)
         blocks.add("Working with a therapist", note)
-    return _document(blocks, statement.updated_at, budget=budget)
+    return _document(blocks, _last_saved(statement.updated_at), budget=budget)
 
 
 def safetyplan_pdf(plan: SafetyPlan, *, budget: float = TIME_BUDGET) -> bytes:
@@ -242,10 +244,45 @@ def safetyplan_pdf(plan: SafetyPlan, *, budget: float = TIME_BUDGET) -> bytes:
         f"{LIFELINE_988.name}: call or text {LIFELINE_988.phone}, at any hour, "
         "in the US. In an emergency, call 911.",
     )
-    return _document(blocks, plan.updated_at, budget=budget)
+    return _document(blocks, _last_saved(plan.updated_at), budget=budget)
 
 
-def _document(blocks: _Blocks, saved_at, *, budget: float) -> bytes:
+def relationship_pdf(relationship: Relationship, *, budget: float = TIME_BUDGET) -> bytes:
+    """A relationship as PDF bytes: its notes, every security check (oldest
+    first, so change reads top to bottom) and its test drives."""
+    blocks = _Blocks(relationship.name)
+    blocks.add(str(_("Notes")), relationship.notes)
+    for check in sorted(relationship.checks.all(), key=lambda c: (c.checked_on, c.pk)):
+        lines = [
+            f"\u2022 {e['label']}: {e['rating_label']}" + (f". {e['note']}" if e["note"] else "")
+            for e in check.elements()
+        ]
+        label = str(_("Security check, %(date)s")) % {
+            "date": formats.date_format(check.checked_on, "j F Y")
+        }
+        blocks.add(label, "\n".join(lines))
+    for drive in sorted(relationship.test_drives.all(), key=lambda d: (d.asked_on, d.pk)):
+        label = str(_("Test drive, %(date)s")) % {
+            "date": formats.date_format(drive.asked_on, "j F Y")
+        }
+        text = str(_("I asked: %(ask)s")) % {"ask": drive.ask}
+        if drive.response:
+            text += "\n" + str(_("They: %(response)s")) % {"response": drive.response}
+        blocks.add(label, text)
+    subtitle = str(_("%(kind)s, last saved %(date)s")) % {
+        "kind": relationship.get_kind_display(),
+        "date": formats.date_format(timezone.localtime(relationship.updated_at), "j F Y"),
+    }
+    return _document(blocks, subtitle, budget=budget)
+
+
+def _last_saved(when) -> str:
+    return str(_("Last saved %(date)s")) % {
+        "date": formats.date_format(timezone.localtime(when), "j F Y")
+    }
+
+
+def _document(blocks: _Blocks, subtitle: str, *, budget: float) -> bytes:
     fallbacks = blocks.fallbacks
     pdf = StatementPDF(format="A4")
     pdf.set_creator("Connect")
@@ -272,8 +309,7 @@ def _document(blocks: _Blocks, saved_at, *, budget: float) -> bytes:
     pdf.set_font("kurinto", size=18)
     pdf.multi_cell(0, 9, blocks.title, **line)
     pdf.set_font("kurinto", size=9)
-    saved = timezone.localtime(saved_at)
-    pdf.multi_cell(0, 5, f"Last saved {saved:%d %B %Y}", **line)
+    pdf.multi_cell(0, 5, subtitle, **line)
     pdf.ln(3)
     for label, text in blocks.items:
         on_time()

@@ -22,6 +22,7 @@ from connectapp.lib.notifications import notification_send
 from . import registry
 from .models import (
     AccessLogEntry,
+    ClientLabel,
     Comment,
     Relationship,
     SecurityCheck,
@@ -303,6 +304,18 @@ def access_log_record(
     )
 
 
+def client_label_set(*, clinician: User, member: User, label: str) -> ClientLabel | None:
+    """Set the clinician's private label for a member; an empty label removes it."""
+    label = label.strip()
+    if not label:
+        ClientLabel.objects.filter(owner=clinician, member=member).delete()
+        return None
+    row, _ = ClientLabel.objects.update_or_create(
+        owner=clinician, member=member, defaults={"label": label, "updated_at": timezone.now()}
+    )
+    return row
+
+
 def member_data_delete(*, owner: User, request: HttpRequest | None = None) -> None:
     """Before a member's account goes: every clinician they still share with
     is told the sharing stopped, as when the member stops it by hand. The
@@ -360,6 +373,11 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
                 "written_at": comment.created_at,
             }
             for comment in comments.order_by("created_at", "pk")
+        ],
+        # A clinician's own private labels for the members who share with them.
+        "client_labels": [
+            {"member": row.member.display_name, "label": row.label, "updated_at": row.updated_at}
+            for row in ClientLabel.objects.owned_by(owner).select_related("member")
         ],
         "access_log": [
             {

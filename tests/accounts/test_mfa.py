@@ -134,3 +134,18 @@ def test_setup_waits_for_a_confirmed_email(client):
     response = client.get(reverse("mfa_activate_totp"), follow=True)
     assert response.redirect_chain[-1][0] == reverse("mfa_index")
     assert "until you have verified your email address" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_code_prompt_says_a_recovery_code_works_and_one_does(client):
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    clinician = make_clinician()
+    client.post(reverse("account_login"), {"login": clinician.email, "password": PASSWORD})
+    page = client.get(reverse("mfa_authenticate")).content.decode()
+    assert "recovery codes works here too" in page
+
+    code = RecoveryCodes.activate(clinician).get_unused_codes()[0]
+    response = client.post(reverse("mfa_authenticate"), {"code": code})
+    assert response.status_code == 302
+    assert client.get("/accounts/profile/").status_code == 200

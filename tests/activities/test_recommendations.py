@@ -91,3 +91,35 @@ def test_recommendations_go_with_the_members_account(member, clinician_client, s
     recommend(clinician_client, share, make_activity())
     member.delete()
     assert not Recommendation.objects.exists()
+
+
+def test_a_recommendation_carries_a_short_note_shown_to_the_member_and_never_emailed(
+    member, member_client, clinician_client, share, mailoutbox
+):
+    from activities.services import member_data_export
+
+    from ..tasks import run_ready_tasks
+
+    activity = make_activity(title="Walk to the park")
+    note = "We talked about getting outside on Sundays."
+    response = clinician_client.post(
+        reverse("clinician:recommend", args=[share.pk]), {"activity": activity.pk, "note": note}
+    )
+    assert response.status_code == 302
+    assert Recommendation.objects.get().note == note
+
+    page = member_client.get(MY_URL).content.decode()
+    assert note in page
+    run_ready_tasks()
+    assert not any(note in message.body for message in mailoutbox)
+    exported = member_data_export(owner=member)["recommendations"]
+    assert exported[0]["note"] == note
+
+
+def test_a_note_longer_than_280_characters_is_refused(clinician_client, share):
+    response = clinician_client.post(
+        reverse("clinician:recommend", args=[share.pk]),
+        {"activity": make_activity().pk, "note": "x" * 281},
+    )
+    assert response.status_code == 400
+    assert not Recommendation.objects.exists()

@@ -93,7 +93,7 @@ def journeys() -> dict[str, dict]:
             checked_on=date.today() - timedelta(weeks=weeks_ago),
             consistency=weeks_ago % 4,
         )
-    make_share(member, clinician, statements=[statement], relationships=[relationship])
+    share = make_share(member, clinician, statements=[statement], relationships=[relationship])
     make_comment(statement, clinician, text=f"A comment with {LONG_WORD}.")
 
     anonymous = [
@@ -116,6 +116,7 @@ def journeys() -> dict[str, dict]:
         reverse("worksheets:statement-detail", args=[statement.pk]),
         reverse("worksheets:statement-edit", args=[statement.pk]),
         reverse("worksheets:relationship-detail", args=[relationship.pk]),
+        reverse("worksheets:relationship-print", args=[relationship.pk]),
         reverse("worksheets:check-create", args=[relationship.pk]),
         reverse("worksheets:sharing"),
         reverse("accounts:profile"),
@@ -124,6 +125,9 @@ def journeys() -> dict[str, dict]:
     ]
     clinician_pages = [
         reverse("clinician:dashboard"),
+        reverse("clinician:client-label", args=[share.pk]),
+        reverse("clinician:recommend", args=[share.pk]),
+        reverse("accounts:share-code"),
         reverse("worksheets:statement-detail", args=[statement.pk]),
         reverse("worksheets:relationship-detail", args=[relationship.pk]),
     ]

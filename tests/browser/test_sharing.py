@@ -98,7 +98,7 @@ def test_member_shares_clinician_reads_and_comments_member_stops_sharing(
     page.get_by_text(COMMENT).wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Change or stop sharing").click()
-    log = page.locator("table.access-log")
+    log = page.locator(".access-log")
     assert clinician.display_name in log.inner_text()
     assert "For my therapist" in log.inner_text()
     assert AccessLogEntry.objects.filter(owner=member).count() == 2

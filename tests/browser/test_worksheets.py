@@ -76,9 +76,13 @@ def test_member_writes_a_statement_prints_it_and_checks_a_relationship(live_serv
     chart = page.get_by_role("img", name="Ratings on")
     expect(chart).to_be_visible()
     where = page.locator(".where-to-start")
-    assert "Reliability (sometimes)" in where.inner_text()
+    # One first step (a tie goes to the earlier element), the rest behind "More ideas".
+    assert "One first step: Reliability" in where.inner_text()
+    assert "Responsiveness (sometimes)" not in where.inner_text()
+    where.get_by_text("More ideas").click()
     assert "Responsiveness (sometimes)" in where.inner_text()
-    expect(page.get_by_role("heading", name="Earlier checks")).to_be_visible()
+    expect(page.get_by_role("heading", name="Over time")).to_be_visible()
+    expect(page.locator(".element-trends").get_by_role("img", name="Reliability:")).to_be_visible()
     assert_accessible(page)
 
 
@@ -103,7 +107,7 @@ def test_worksheets_work_on_a_phone_without_javascript(live_server, browser, mem
     page.get_by_role("group", name="Predictability").get_by_label("Not yet", exact=True).check()
     page.get_by_role("button", name="Save this check").click()
     page.get_by_role("heading", name="Where to start").wait_for()
-    assert "Predictability (not yet)" in page.locator(".where-to-start").inner_text()
+    assert "One first step: Predictability" in page.locator(".where-to-start").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     page.get_by_role("link", name="Delete this check").click()

@@ -1,7 +1,11 @@
 """The access log: a row for every clinician read, shown to the member,
 and never changed or deleted except with the member's own account."""
 
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -13,6 +17,7 @@ from ..factories import make_clinician
 pytestmark = pytest.mark.django_db
 
 Kind = AccessLogEntry.Kind
+NEW_YORK = ZoneInfo("America/New_York")  # settings.TIME_ZONE
 
 
 @pytest.mark.parametrize(
@@ -60,19 +65,58 @@ def test_the_member_sees_who_looked_at_what_and_how(
 
     assert log.count(f"{clinician.display_name}, Psychologist") == 2
     assert "For my sister" in log
-    assert "Printable page" in log
+    assert "printable page once" in log
     assert "Jo" in log
-    assert "Page" in log
+    assert "opened once" in log
 
 
-def test_the_log_is_paged(member_client, clinician_client, share, statement):
+def test_the_log_groups_reads_by_clinician_worksheet_and_day(
+    member, member_client, clinician_client, share, statement, relationship, clinician
+):
+    """Sixteen reloads in two minutes are one line, not sixteen."""
     url = reverse("worksheets:statement-detail", args=[statement.pk])
-    for _ in range(26):
+    with time_machine.travel(
+        datetime(2026, 3, 2, 23, 50, tzinfo=NEW_YORK), tick=False
+    ) as traveller:
+        for _ in range(15):
+            clinician_client.get(url)
+            traveller.shift(timedelta(seconds=8))
+        pdf = clinician_client.get(reverse("worksheets:statement-pdf", args=[statement.pk]))
+        assert pdf.status_code == 200, pdf.status_code
+        clinician_client.get(reverse("worksheets:relationship-detail", args=[relationship.pk]))
+        traveller.shift(timedelta(minutes=15))  # past midnight: the next day
         clinician_client.get(url)
+
+    page = member_client.get(reverse("worksheets:sharing")).content.decode()
+    log = page.split("Who looked, and when")[1]
+
+    assert AccessLogEntry.objects.count() == 18
+    assert log.count('class="access-log-group"') == 3
+    assert "opened 15 times, PDF downloaded once" in log
+    assert "23:50 to 23:52" in log
+    # Newest first: the next day's single read leads.
+    assert log.index("3 Mar 2026") < log.index("2 Mar 2026")
+    # The data download keeps every single read.
+    from worksheets.services import member_data_export
+
+    assert len(member_data_export(owner=member)["access_log"]) == 18
+
+
+def test_the_log_is_paged(member, member_client, share, statement, clinician):
+    start = datetime(2026, 1, 1, 12, 0, tzinfo=NEW_YORK)
+    for day in range(26):
+        AccessLogEntry.objects.create(
+            owner=member,
+            clinician=clinician,
+            clinician_name="Dr Example",
+            worksheet_id=statement.worksheet_id,
+            kind=Kind.PAGE,
+            viewed_at=start + timedelta(days=day),
+        )
     first = member_client.get(reverse("worksheets:sharing")).content.decode()
     second = member_client.get(reverse("worksheets:sharing") + "?page=2").content.decode()
     assert "Page 1 of 2" in first
-    assert second.split("Who looked, and when")[1].count("<tr>") == 2
+    assert second.split("Who looked, and when")[1].count('class="access-log-group"') == 1
 
 
 @pytest.fixture

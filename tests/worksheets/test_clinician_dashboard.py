@@ -6,12 +6,14 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from worksheets import services
 from worksheets.models import Share
 
+from ..conftest import sign_in
 from ..factories import (
     make_clinician,
     make_comment,
@@ -119,10 +121,11 @@ def _queries_for(client, url, django_assert_max_num_queries, limit: int) -> int:
 def test_the_dashboard_runs_a_constant_number_of_queries(
     clinician, clinician_client, django_assert_max_num_queries
 ):
+    # One more than before for the clinician's private labels, one query for all.
     _populate_dashboard(clinician, 1)
-    small = _queries_for(clinician_client, DASHBOARD, django_assert_max_num_queries, 16)
+    small = _queries_for(clinician_client, DASHBOARD, django_assert_max_num_queries, 17)
     _populate_dashboard(clinician, 4)
-    large = _queries_for(clinician_client, DASHBOARD, django_assert_max_num_queries, 16)
+    large = _queries_for(clinician_client, DASHBOARD, django_assert_max_num_queries, 17)
     assert small == large
 
 
@@ -181,3 +184,46 @@ def test_a_shared_worksheet_page_runs_a_constant_number_of_queries(
     small = counts()
     add(4)
     assert counts() == small
+
+
+# A clinician's private label for each client.
+
+
+def test_a_clinician_labels_a_client_and_only_they_see_it(
+    clinician, clinician_client, member, member_client, share
+):
+    from worksheets.models import ClientLabel
+    from worksheets.services import member_data_export
+
+    url = reverse("clinician:client-label", args=[share.pk])
+    assert url in clinician_client.get(reverse("clinician:dashboard")).content.decode()
+
+    response = clinician_client.post(url, {"label": "Tuesday group, J."})
+
+    assert response["Location"] == reverse("clinician:dashboard")
+    dashboard = clinician_client.get(reverse("clinician:dashboard")).content.decode()
+    assert "Tuesday group, J." in dashboard
+    # The member never sees it, anywhere they look.
+    for page in (reverse("worksheets:sharing"), reverse("worksheets:overview")):
+        assert "Tuesday group" not in member_client.get(page).content.decode()
+    assert member_data_export(owner=member)["client_labels"] == []
+    # It is in the clinician's own data download.
+    exported = member_data_export(owner=clinician)["client_labels"]
+    assert exported == [
+        {
+            "member": member.display_name,
+            "label": "Tuesday group, J.",
+            "updated_at": ClientLabel.objects.get().updated_at,
+        }
+    ]
+    # Another clinician sharing with the same member sees none of it.
+    other = make_clinician()
+    make_share(member, other)
+    other_page = sign_in(Client(), other).get(reverse("clinician:dashboard")).content.decode()
+    assert "Tuesday group" not in other_page
+
+    # An empty label removes it; a too-long one is refused and changes nothing.
+    assert clinician_client.post(url, {"label": "x" * 81}).status_code == 400
+    assert ClientLabel.objects.get().label == "Tuesday group, J."
+    clinician_client.post(url, {"label": "  "})
+    assert not ClientLabel.objects.exists()

@@ -1,3 +1,4 @@
+import datetime
 import io
 import logging
 
@@ -92,3 +93,56 @@ def test_building_a_pdf_logs_nothing_of_what_the_member_wrote(member, caplog):
     assert not any(
         "Secret" in r.getMessage() or "Private" in r.getMessage() for r in caplog.records
     )
+
+
+# A relationship prints too, with its checks and test drives.
+
+
+@pytest.fixture
+def relationship(member):
+    from worksheets.models import Rating
+
+    from ..factories import make_relationship, make_security_check, make_test_drive
+
+    relationship = make_relationship(member, name="Jo", notes="My sister; we talk on Sundays.")
+    make_security_check(
+        relationship,
+        checked_on=datetime.date(2026, 1, 5),
+        reliability=Rating.NOT_YET,
+        reliability_note="Forgot twice.",
+    )
+    make_security_check(relationship, checked_on=datetime.date(2026, 3, 5))
+    make_test_drive(relationship, ask="A lift to the station.", response="Said yes at once.")
+    return relationship
+
+
+def test_a_relationship_has_a_printable_page(member_client, relationship):
+    response = member_client.get(reverse("worksheets:relationship-print", args=[relationship.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "My sister; we talk on Sundays." in html
+    assert "A lift to the station." in html
+    assert "site-header" not in html
+    assert "js/print.js" in html
+    # Read-only: no edit or delete links on the printout.
+    assert reverse("worksheets:relationship-edit", args=[relationship.pk]) not in html
+    assert "/delete/" not in html
+    detail = member_client.get(reverse("worksheets:relationship-detail", args=[relationship.pk]))
+    assert reverse("worksheets:relationship-pdf", args=[relationship.pk]) in detail.content.decode()
+
+
+def test_a_relationship_pdf_has_its_notes_checks_and_test_drives(member_client, relationship):
+    response = member_client.get(reverse("worksheets:relationship-pdf", args=[relationship.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="relationship-{relationship.pk}.pdf"'
+    )
+    text = pdf_text(response.content)
+    assert "Jo" in text
+    assert "My sister; we talk on Sundays." in text
+    assert "Security check, 5 January 2026" in text
+    assert "Reliability: Not yet. Forgot twice." in text
+    # Oldest check first, so change reads top to bottom.
+    assert text.index("5 January 2026") < text.index("5 March 2026")
+    assert "A lift to the station." in text
+    assert "Said yes at once." in text

@@ -1,4 +1,5 @@
 import datetime
+import re
 import uuid
 
 import pytest
@@ -75,8 +76,8 @@ def test_member_records_two_checks_and_sees_the_latest_as_a_chart(member, member
     assert "Reliability: not yet" in html
     assert "Forgot twice." in html
     assert "Where to start" in html
-    assert ws.ELEMENTS["reliability"]["suggestion"] in html
-    assert ws.ELEMENTS["consistency"]["suggestion"] not in html
+    assert str(ws.ELEMENTS["reliability"]["suggestion"]) in html
+    assert str(ws.ELEMENTS["consistency"]["suggestion"]) not in html
 
 
 def test_a_check_needs_every_rating_and_says_so(member, member_client):
@@ -209,3 +210,97 @@ def test_latest_check_per_relationship_picks_the_newest_date_then_the_newest_row
     assert latest == {"A": newest, "B": same_day_2}
     assert same_day_1 != same_day_2
     assert first.latest_check == newest
+
+
+# One first step, the others behind "More ideas".
+
+
+def test_the_first_step_is_the_lowest_rated_and_a_tie_goes_to_the_earlier_element():
+    check = ratings(
+        consistency=Rating.MOSTLY,
+        reliability=Rating.NOT_YET,
+        predictability=Rating.NOT_YET,
+        responsiveness=Rating.SOMETIMES,
+    )
+    assert check.first_step()["key"] == "reliability"
+    assert [e["key"] for e in check.more_ideas()] == [
+        "predictability",
+        "responsiveness",
+        "consistency",
+    ]
+    assert ratings().first_step() is None
+    assert ratings().more_ideas() == []
+
+
+def test_where_to_start_points_at_one_step_with_the_rest_behind_more_ideas(member, member_client):
+    relationship = make_relationship(member)
+    make_security_check(relationship, **dict.fromkeys(RATINGS, Rating.NOT_YET))
+    page = member_client.get(reverse("worksheets:relationship-detail", args=[relationship.pk]))
+    html = page.content.decode()
+    card = html[html.index('id="where-to-start"') :]
+    card = card[: card.index("</section>")]
+    before, _, hidden = card.partition("<details")
+
+    assert str(ws.ELEMENTS["consistency"]["suggestion"]) in before
+    for key in RATINGS[1:]:
+        suggestion = str(ws.ELEMENTS[key]["suggestion"])
+        assert suggestion not in before
+        assert suggestion in hidden
+    assert "More ideas (4 more)" in hidden
+    assert "comes first in the check" in before
+
+
+# The check-in questions.
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip("?,.'").lower() for w in str(text).split() if len(w) > 3}
+
+
+def test_each_check_question_is_answered_by_the_ratings_and_asks_something_different():
+    questions = {key: str(info["question"]) for key, info in ws.ELEMENTS.items()}
+    for question in questions.values():
+        # "Not yet / Sometimes / Mostly / Yes" answer a yes-or-no question,
+        # never "How easy ...?" or "What ...?".
+        assert question.endswith("?")
+        assert question.split()[0] not in {"How", "What", "Why", "Who", "Where"}
+    keys = list(questions)
+    for i, first in enumerate(keys):
+        for second in keys[i + 1 :]:
+            a, b = _words(questions[first]), _words(questions[second])
+            overlap = len(a & b) / len(a | b)
+            assert overlap < 0.25, (first, second, a & b)
+    # Reliability and predictability once both asked whether "we can count on" each other.
+    assert sum("count on" in q for q in questions.values()) <= 1
+
+
+# Each element over time.
+
+
+def test_each_element_has_a_chart_over_the_dated_checks_and_a_table(member, member_client):
+    relationship = make_relationship(member)
+    for day, rating in [(1, Rating.NOT_YET), (2, Rating.SOMETIMES), (31, Rating.YES)]:
+        make_security_check(
+            relationship, checked_on=datetime.date(2026, 1, day), consistency=rating
+        )
+    page = member_client.get(reverse("worksheets:relationship-detail", args=[relationship.pk]))
+    html = page.content.decode()
+    history = html[html.index('id="history-heading"') :]
+
+    # One chart per element, each a labelled image that says its ratings in words.
+    assert history.count('class="trend-chart"') == 5
+    assert "Consistency: 1 Jan 2026: not yet; 2 Jan 2026: sometimes; 31 Jan 2026: yes" in history
+    # Points are spaced by date: the second check sits a day after the first,
+    # far from the last, a month on.
+    xs = [float(x) for x in re.findall(r'class="trend-point" cx="([\d.]+)"', history)[:3]]
+    assert xs[1] - xs[0] < (xs[2] - xs[1]) / 10
+    # Every rating in a table too, all three checks.
+    table = history[history.index("<table") : history.index("</table>")]
+    assert table.count('<th scope="row">') == 3
+
+
+def test_one_check_has_no_trend_chart(member, member_client):
+    relationship = make_relationship(member)
+    make_security_check(relationship)
+    page = member_client.get(reverse("worksheets:relationship-detail", args=[relationship.pk]))
+    assert "trend-chart" not in page.content.decode()

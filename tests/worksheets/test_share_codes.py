@@ -125,7 +125,9 @@ def test_a_clinician_makes_a_new_code_and_the_old_one_stops_working(
 ):
     old = clinician.clinician_profile.share_code
 
-    response = clinician_client.post(reverse("accounts:share-code"), follow=True)
+    response = clinician_client.post(
+        reverse("accounts:share-code"), {"confirm": "yes"}, follow=True
+    )
 
     new = ClinicianProfile.objects.get(user=clinician).share_code
     assert new != old
@@ -136,7 +138,7 @@ def test_a_clinician_makes_a_new_code_and_the_old_one_stops_working(
 
 def test_a_new_code_keeps_existing_shares(clinician, clinician_client, member):
     make_share(member, clinician)
-    clinician_client.post(reverse("accounts:share-code"))
+    clinician_client.post(reverse("accounts:share-code"), {"confirm": "yes"})
     assert Share.objects.active().filter(clinician=clinician).count() == 1
 
 
@@ -182,3 +184,20 @@ def test_entering_the_code_of_someone_already_shared_with_opens_that_share(
     share = make_share(member, clinician)
     response = enter(member_client, clinician.clinician_profile.share_code)
     assert response["Location"] == reverse("worksheets:share-detail", args=[share.pk])
+
+
+def test_making_a_new_code_asks_first_and_changes_nothing_until_confirmed(
+    clinician, clinician_client
+):
+    old = clinician.clinician_profile.share_code
+    dashboard = clinician_client.get(reverse("clinician:dashboard")).content.decode()
+    assert f'href="{reverse("accounts:share-code")}"' in dashboard
+
+    page = clinician_client.get(reverse("accounts:share-code"))
+    assert page.status_code == 200
+    assert "Make a new share code?" in page.content.decode()
+    assert share_code_format(old) in page.content.decode()
+    # A POST without the confirmation only asks.
+    unconfirmed = clinician_client.post(reverse("accounts:share-code"))
+    assert unconfirmed.status_code == 200
+    assert ClinicianProfile.objects.get(user=clinician).share_code == old

@@ -232,7 +232,8 @@ def test_an_invalid_edit_keeps_the_members_text_on_the_page(member, member_clien
     statement = make_statement(member)
     response = member_client.post(
         reverse("worksheets:statement-edit", args=[statement.pk]),
-        statement_post(title="", experience="Please do not lose this.", version=1),
+        # A name is optional now; one longer than 100 characters is still refused.
+        statement_post(title="x" * 101, experience="Please do not lose this.", version=1),
     )
     assert response.status_code == 200
     assert "Please do not lose this." in response.content.decode()
@@ -283,3 +284,29 @@ def test_overview_query_count_does_not_grow_with_worksheets(
         response = member_client.get(reverse("worksheets:overview"))
     assert response.status_code == 200
     assert response.content.decode().count("Consistency: not yet") == count
+
+
+def test_a_statement_without_a_name_is_saved_with_a_dated_one(member, member_client):
+    """The form says every part is optional: the name is too."""
+    form_page = member_client.get(reverse("worksheets:statement-create")).content.decode()
+    assert "Every part is optional" in form_page
+
+    response = member_client.post(
+        reverse("worksheets:statement-create"),
+        {"title": "  ", "experience": "Heavy.", "token": str(uuid.uuid4())},
+    )
+
+    assert response.status_code == 302
+    statement = NeedsStatement.objects.get(owner=member)
+    today = timezone.localdate()
+    assert statement.title == f"My needs statement, {today.day} {today:%B %Y}"
+
+
+def test_clearing_the_name_on_edit_gives_a_dated_name(member, member_client):
+    statement = make_statement(member, title="Old name")
+    member_client.post(
+        reverse("worksheets:statement-edit", args=[statement.pk]),
+        statement_post(title="", version=statement.version),
+    )
+    statement.refresh_from_db()
+    assert statement.title.startswith("My needs statement, ")

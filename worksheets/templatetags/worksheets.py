@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import template
+from django.utils import formats
 
 from worksheets.models import Rating, SecurityCheck
 
@@ -39,6 +40,73 @@ def security_chart(check: SecurityCheck) -> dict[str, Any]:
         "bar_height": BAR_HEIGHT,
         "width": LABEL_WIDTH + BAR_WIDTH + 80,
         "height": ROW_HEIGHT * len(rows),
+    }
+
+
+# The small charts of each element over time.
+TREND_WIDTH = 260
+TREND_HEIGHT = 96
+TREND_LEFT = 58  # room for the "Yes" and "Not yet" labels
+TREND_TOP = 8
+TREND_PLOT_HEIGHT = 60
+TREND_RIGHT = 8
+
+
+@register.inclusion_tag("worksheets/includes/element_trends.html")
+def element_trends(checks: list[SecurityCheck]) -> dict[str, Any]:
+    """One small line chart per element across the dated checks (oldest on
+    the left), drawn on the server as SVG. Points are spaced by date, each is
+    a marked dot, and the rating is the height with labelled ends, so nothing
+    depends on colour; each chart also says its ratings in words, and the
+    table beside it gives every rating."""
+    ordered = sorted(checks, key=lambda c: (c.checked_on, c.pk))
+    if len(ordered) < 2:
+        return {"charts": [], "checks": ordered}
+    first, last = ordered[0].checked_on, ordered[-1].checked_on
+    span = max((last - first).days, 1)
+    plot_width = TREND_WIDTH - TREND_LEFT - TREND_RIGHT
+    rows = [check.elements() for check in ordered]
+    charts = []
+    for index, element in enumerate(rows[0]):
+        points = []
+        for check, elements in zip(ordered, rows, strict=True):
+            rating = elements[index]["rating"]
+            days = (check.checked_on - first).days
+            drop = TREND_PLOT_HEIGHT * (Rating.YES - rating) / Rating.YES
+            points.append(
+                {
+                    "x": round(TREND_LEFT + plot_width * days / span, 1),
+                    "y": round(TREND_TOP + drop, 1),
+                    "date": check.checked_on,
+                    "rating_label": elements[index]["rating_label"],
+                }
+            )
+        charts.append(
+            {
+                "key": element["key"],
+                "label": element["label"],
+                "points": points,
+                "line": " ".join(f"{p['x']},{p['y']}" for p in points),
+                "summary": "; ".join(
+                    f"{formats.date_format(p['date'], 'j M Y')}: {str(p['rating_label']).lower()}"
+                    for p in points
+                ),
+            }
+        )
+    return {
+        "charts": charts,
+        "checks": list(reversed(ordered)),
+        "first": first,
+        "last": last,
+        "width": TREND_WIDTH,
+        "height": TREND_HEIGHT,
+        "left": TREND_LEFT,
+        "right": TREND_WIDTH - TREND_RIGHT,
+        "top": TREND_TOP,
+        "bottom": TREND_TOP + TREND_PLOT_HEIGHT,
+        "axis_y": TREND_TOP + TREND_PLOT_HEIGHT + 22,
+        "yes_label": Rating.YES.label,
+        "not_yet_label": Rating.NOT_YET.label,
     }
 
 

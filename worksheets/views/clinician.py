@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,9 +20,10 @@ from activities import services as activity_services
 from activities.forms import RecommendForm
 from activities.models import Recommendation
 
-from .. import registry
+from .. import registry, services
 from ..access import get_share_for_user
-from ..models import Share, WorksheetModel
+from ..forms import ClientLabelForm
+from ..models import ClientLabel, Share, WorksheetModel
 
 # Members a page on the dashboard; a busy clinician may have hundreds.
 DASHBOARD_PAGE_SIZE = 20
@@ -48,6 +50,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     page = Paginator(shares, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     page_shares = list(page.object_list)
     _attach_marked_worksheets(page_shares, me)
+    labels = dict(ClientLabel.objects.owned_by(me).values_list("member_id", "label"))
+    for share in page_shares:
+        share.my_label = labels.get(share.owner_id, "")
     return render(
         request,
         "worksheets/clinician_dashboard.html",
@@ -81,7 +86,10 @@ def recommend(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         activity = form.cleaned_data["activity"]
         _, created = activity_services.recommendation_create(
-            owner=share.owner, clinician=request.user, activity=activity
+            owner=share.owner,
+            clinician=request.user,
+            activity=activity,
+            note=form.cleaned_data["note"],
         )
         if created:
             messages.success(
@@ -97,5 +105,30 @@ def recommend(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "worksheets/clinician_recommend.html",
         {"share": share, "form": form, "recommended": recommended},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def client_label(request: HttpRequest, pk: int) -> HttpResponse:
+    """The clinician's private label for a member who shares with them now.
+    Only this clinician sees it; an empty label removes it."""
+    share = get_share_for_user(request.user, pk, as_clinician=True)
+    current = ClientLabel.objects.owned_by(request.user).filter(member=share.owner).first()
+    form = ClientLabelForm(
+        request.POST if request.method == "POST" else None,
+        initial={"label": current.label if current else ""},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.client_label_set(
+            clinician=request.user, member=share.owner, label=form.cleaned_data["label"]
+        )
+        messages.success(request, _("Your private label is saved."))
+        return redirect("clinician:dashboard")
+    return render(
+        request,
+        "worksheets/client_label.html",
+        {"share": share, "form": form},
         status=400 if form.is_bound else 200,
     )

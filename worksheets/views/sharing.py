@@ -16,13 +16,14 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import ClinicianProfile
 from accounts.security import client_ip
 
-from .. import registry, services
+from .. import services
 from ..access import get_share_for_user
 from ..forms import ShareCodeForm, ShareForm, WorksheetChoiceForm
 from ..models import AccessLogEntry, Share, Worksheet
@@ -61,18 +62,45 @@ def sharing(request: HttpRequest) -> HttpResponse:
         .with_liveness()
         .prefetch_related(*_worksheet_prefetches())
     )
-    log = AccessLogEntry.objects.filter(owner=request.user).select_related(
-        "worksheet", *registry.content_paths("worksheet__")
-    )
+    groups = Paginator(
+        AccessLogEntry.objects.filter(owner=request.user).grouped(), LOG_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    _describe_log_groups(groups.object_list)
     return render(
         request,
         "worksheets/sharing.html",
         {
             "active": [share for share in shares if share.is_active],
             "past": [share for share in shares if not share.is_active],
-            "log": Paginator(log, LOG_PAGE_SIZE).get_page(request.GET.get("page")),
+            "log": groups,
         },
     )
+
+
+def _describe_log_groups(groups: list[dict]) -> None:
+    """Add each group's worksheet (None once deleted) and its reads in words."""
+    ids = {group["worksheet_id"] for group in groups}
+    worksheets = Worksheet.objects.with_content().in_bulk([i for i in ids if i is not None])
+    for group in groups:
+        worksheet = worksheets.get(group["worksheet_id"])
+        group["worksheet"] = worksheet.content if worksheet is not None else None
+        parts = []
+        if group["pages"]:
+            parts.append(
+                ngettext("opened once", "opened %(count)d times", group["pages"])
+                % {"count": group["pages"]}
+            )
+        if group["prints"]:
+            parts.append(
+                ngettext("printable page once", "printable page %(count)d times", group["prints"])
+                % {"count": group["prints"]}
+            )
+        if group["pdfs"]:
+            parts.append(
+                ngettext("PDF downloaded once", "PDF downloaded %(count)d times", group["pdfs"])
+                % {"count": group["pdfs"]}
+            )
+        group["reads"] = ", ".join(parts)
 
 
 def _profile_for_code(code: str) -> ClinicianProfile | None:
