@@ -20,6 +20,7 @@ register(
         delete_detail="Everything in it will be gone for good, including any unsaved versions.",
         deleted_message="The statement is deleted.",
         pdf=statement_pdf,
+        trusted_link=True,
     )
 )
 

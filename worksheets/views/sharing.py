@@ -26,6 +26,7 @@ from .. import registry, services
 from ..access import get_share_for_user
 from ..forms import ShareCodeForm, ShareForm, WorksheetChoiceForm
 from ..models import AccessLogEntry, Share, Worksheet
+from .trusted import trusted_links_for
 
 security_log = logging.getLogger("connect.security")
 
@@ -64,10 +65,14 @@ def sharing(request: HttpRequest) -> HttpResponse:
     log = AccessLogEntry.objects.filter(owner=request.user).select_related(
         "worksheet", *registry.content_paths("worksheet__")
     )
+    links = trusted_links_for(request.user)
     return render(
         request,
         "worksheets/sharing.html",
         {
+            "trusted_active": [link for link in links if link.is_live],
+            "trusted_past": [link for link in links if not link.is_live],
+            "trusted_kinds": registry.trusted_link_kinds(),
             "active": [share for share in shares if share.is_active],
             "past": [share for share in shares if not share.is_active],
             "log": Paginator(log, LOG_PAGE_SIZE).get_page(request.GET.get("page")),
