@@ -15,7 +15,7 @@ shared cache (allauth's `ratelimit`, as share codes do)."""
 import logging
 from urllib.parse import quote
 
-from allauth.core import ratelimit
+from allauth.core.internal import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count, Max
@@ -38,6 +38,20 @@ from ..models import TrustedLink
 security_log = logging.getLogger("connect.security")
 
 RATE_LIMIT_ACTION = "trusted_link"
+
+
+def _rate_limit(request: HttpRequest, *, dry_run: bool) -> bool:
+    """allauth's limiter, with ACCOUNT_RATE_LIMITS["trusted_link"]. Its public
+    `allauth.core.ratelimit.consume` never limits GET requests, and this page
+    is a GET, hence `limit_get` (tests/worksheets/test_trusted_links.py)."""
+    usage = ratelimit.consume(
+        request,
+        app="allauth.account",
+        action=RATE_LIMIT_ACTION,
+        limit_get=True,
+        dry_run=dry_run,
+    )
+    return usage is not None
 
 
 def trusted_links_for(user) -> list[TrustedLink]:
@@ -184,7 +198,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 @require_GET
 def trusted_view(request: HttpRequest, token: str) -> HttpResponse:
     """The page the trusted person opens: that one worksheet, read-only."""
-    if not ratelimit.consume(request, action=RATE_LIMIT_ACTION, dry_run=True):
+    if not _rate_limit(request, dry_run=True):
         security_log.warning("trusted_link_rate_limited ip=%s", client_ip(request))
         return _private(
             render(request, "worksheets/trusted_missing.html", {"limited": True}, status=429)
@@ -192,7 +206,7 @@ def trusted_view(request: HttpRequest, token: str) -> HttpResponse:
     try:
         link = get_trusted_link_by_token(token)
     except Http404:
-        ratelimit.consume(request, action=RATE_LIMIT_ACTION)
+        _rate_limit(request, dry_run=False)
         security_log.info("trusted_link_refused ip=%s", client_ip(request))
         return _private(render(request, "worksheets/trusted_missing.html", status=404))
     services.trusted_link_record_open(link=link)
