@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format clean messages
+.PHONY: run test lint format clean messages bench scaleout soak
 
 $(INSTALLED): requirements.txt requirements-dev.txt build-constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,16 @@ format: $(INSTALLED)
 messages: $(INSTALLED)
 	$(BIN)/python scripts/translations.py update
 	$(BIN)/python scripts/translations.py check
+
+# Load tests on PostgreSQL and Redis (docs/performance.md). Each stops what it starts.
+bench: $(INSTALLED)
+	$(BIN)/python scripts/bench.py
+
+scaleout: $(INSTALLED)
+	$(BIN)/python scripts/scaleout.py
+
+soak: $(INSTALLED)
+	$(BIN)/python scripts/soak.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -126,6 +126,8 @@ class Activity(models.Model):
     slug = models.SlugField(max_length=80, unique=True, validators=[validate_not_reserved])
     summary = models.CharField("one-line summary", max_length=200)
     body = models.TextField(blank=True, help_text="Markdown. Links and basic formatting only.")
+    # `body` rendered and sanitised, once at save rather than on every page view.
+    body_html = models.TextField(editable=False, default="")
     first_step = models.CharField(
         "tiny first step",
         max_length=300,
@@ -179,16 +181,19 @@ class Activity(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        self.body_html = render_markdown(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("activities:detail", args=[self.slug])
 
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
-
-    @property
-    def body_html(self) -> str:
-        return render_markdown(self.body)
 
     @property
     def quadrant_label(self) -> str:

@@ -175,14 +175,15 @@ def overall_summary(logs: QuerySet[ActivityLog]) -> Summary | None:
     )
 
 
-def per_activity(logs: QuerySet[ActivityLog]) -> list[dict]:
-    """One row per activity: how often it was logged and the average moods."""
+def per_activity(logs: QuerySet[ActivityLog], *, limit: int | None = None) -> list[dict]:
+    """One row per activity: how often it was logged and the average moods,
+    the most logged first; with `limit`, only that many rows."""
     rows = (
         logs.order_by()
         .values("activity__title", "activity__slug")
         .annotate(count=Count("pk"), before=Avg("mood_before"), after=Avg("mood_after"))
         .order_by("-count", "activity__title")
-    )
+    )[:limit]
     return [
         {
             "title": row["activity__title"],

@@ -1,13 +1,16 @@
+import functools
 import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
+from django.core.cache import cache
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -22,6 +25,7 @@ from .access import (
     get_recommendation_for_user,
     get_start_for_user,
 )
+from .cache import FRAGMENT_SECONDS, fragment_key
 from .calendar import feed_ics, plan_ics
 from .filters import ActivityFilter
 from .forms import (
@@ -47,8 +51,12 @@ from .progress import CHART_MAX_LOGS, mood_chart, overall_summary, per_activity
 PAGE_SIZE = 30
 # What feed_token_new makes: URL-safe base64. Anything else is a 404 before any query.
 FEED_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,64}")
+
+# Items per page of /api/activities/ (docs/activities.md).
+API_PAGE_SIZE = 50
 RELATED_COUNT = 4
 MY_RECENT_LOGS = 10
+PER_ACTIVITY_ROWS = 20
 # Each filter parameter, and how notes on the page name it.
 FILTER_NAMES = {"setting": "place", "effort": "effort", "kind": "kind", "q": "search"}
 
@@ -96,22 +104,41 @@ def _relaxations(filterset: ActivityFilter, data: QueryDict) -> list[dict]:
 @login_not_required
 @require_GET
 def activity_list(request: HttpRequest) -> HttpResponse:
-    filterset = ActivityFilter(request.GET, queryset=Activity.objects.published().for_cards())
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    """The catalogue. Its content is a cached fragment (see `activities.cache`):
+    everything it needs is computed lazily, so a cache hit runs no query."""
+
+    @functools.cache
+    def filterset() -> ActivityFilter:
+        filterset = ActivityFilter(request.GET, queryset=Activity.objects.published().for_cards())
+        filterset.is_valid()  # so cleaned_data is there for whatever reads it first
+        return filterset
+
+    @functools.cache
+    def page() -> Page:
+        return Paginator(filterset().qs, PAGE_SIZE).get_page(request.GET.get("page"))
+
     paging = request.GET.copy()
     paging.pop("page", None)
     return render(
         request,
         "activities/list.html",
         {
-            "filter": filterset,
-            "page": page,
-            "activities": page.object_list,
-            "notes": _filter_notes(filterset, request.GET),
-            "relaxations": _relaxations(filterset, request.GET) if not page.paginator.count else [],
+            "catalogue_key": fragment_key("list", request.GET),
+            "fragment_seconds": FRAGMENT_SECONDS,
+            "filter": SimpleLazyObject(filterset),
+            "page": SimpleLazyObject(page),
+            "activities": SimpleLazyObject(lambda: page().object_list),
+            "notes": SimpleLazyObject(lambda: _filter_notes(filterset(), request.GET)),
+            "relaxations": SimpleLazyObject(
+                lambda: _relaxations(filterset(), request.GET) if not page().paginator.count else []
+            ),
             "is_filtered": any(request.GET.get(name) for name in FILTER_NAMES),
-            "current_setting": filterset.form.cleaned_data.get("setting"),
-            "current_effort": filterset.form.cleaned_data.get("effort"),
+            "current_setting": SimpleLazyObject(
+                lambda: filterset().form.cleaned_data.get("setting") or ""
+            ),
+            "current_effort": SimpleLazyObject(
+                lambda: filterset().form.cleaned_data.get("effort") or ""
+            ),
             "paging_query": paging.urlencode(),
         },
     )
@@ -132,7 +159,11 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
     if request.user.is_authenticated:
         plan = Plan.objects.owned_by(request.user).open().filter(activity=activity).first()
     related = Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT]
+    preview = extra.get("preview", False)
     context = {
+        # The published page's content is a cached fragment; a staff preview never is.
+        "detail_key": fragment_key("detail", QueryDict(), activity.slug, str(preview)),
+        "detail_seconds": 0 if preview else FRAGMENT_SECONDS,
         "activity": activity,
         "ready_messages": ready_messages,
         "related": related,
@@ -149,7 +180,8 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
 def activity_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One activity. A POST here only edits a ready-to-send message and saves
     nothing; it keeps the member's words out of the address bar and server logs."""
-    activity = get_activity_for_user(request.user, slug, parts=True)
+    # Its kinds and links are read only when the cached fragment is missing.
+    activity = get_activity_for_user(request.user, slug)
     extra = {}
     status = 200
     if request.method == "POST":
@@ -177,9 +209,34 @@ def activity_preview(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _api_item(request: HttpRequest, activity: Activity) -> dict:
+    return {
+        "slug": activity.slug,
+        "title": activity.title,
+        "summary": activity.summary,
+        "setting": activity.setting,
+        "effort": activity.effort,
+        "kinds": [kind.slug for kind in activity.kinds.all()],
+        "url": request.build_absolute_uri(activity.get_absolute_url()),
+        "updated_at": activity.updated_at.isoformat(),
+    }
+
+
+def _api_page_url(request: HttpRequest, number: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(number)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
 @login_not_required
 @require_GET
-def api_activity_list(request: HttpRequest) -> JsonResponse:
+def api_activity_list(request: HttpRequest) -> HttpResponse:
+    """The published catalogue as JSON, API_PAGE_SIZE items a page, with links to
+    the next and previous pages. The body is cached like the catalogue's fragments."""
+    key = fragment_key("api", request.GET, request.build_absolute_uri("/"))
+    cached = cache.get(key)
+    if cached is not None:
+        return HttpResponse(cached, content_type="application/json")
     filterset = ActivityFilter(request.GET, queryset=Activity.objects.published().for_cards())
     if not filterset.is_valid():
         return JsonResponse(
@@ -189,22 +246,24 @@ def api_activity_list(request: HttpRequest) -> JsonResponse:
             },
             status=400,
         )
-    return JsonResponse(
-        [
-            {
-                "slug": activity.slug,
-                "title": activity.title,
-                "summary": activity.summary,
-                "setting": activity.setting,
-                "effort": activity.effort,
-                "kinds": [kind.slug for kind in activity.kinds.all()],
-                "url": request.build_absolute_uri(activity.get_absolute_url()),
-                "updated_at": activity.updated_at.isoformat(),
-            }
-            for activity in filterset.qs
-        ],
-        safe=False,
+    page_number = request.GET.get("page") or "1"
+    paginator = Paginator(filterset.qs, API_PAGE_SIZE)
+    try:
+        page = paginator.page(page_number)
+    except InvalidPage:
+        return JsonResponse({"error": f"There is no page “{page_number[:20]}”."}, status=400)
+    response = JsonResponse(
+        {
+            "count": paginator.count,
+            "next": _api_page_url(request, page.next_page_number()) if page.has_next() else None,
+            "previous": (
+                _api_page_url(request, page.previous_page_number()) if page.has_previous() else None
+            ),
+            "results": [_api_item(request, activity) for activity in page.object_list],
+        }
     )
+    cache.set(key, response.content, FRAGMENT_SECONDS)
+    return response
 
 
 # A member's own plans and logs
@@ -369,6 +428,8 @@ def progress(request: HttpRequest) -> HttpResponse:
         logs.select_related("activity").order_by("-done_on", "-created_at")[:CHART_MAX_LOGS]
     )
     recent.reverse()
+    # A long-time member may have logged hundreds of activities: the table keeps to the most logged.
+    rows = per_activity(ActivityLog.objects.owned_by(request.user), limit=PER_ACTIVITY_ROWS + 1)
     return render(
         request,
         "activities/progress.html",
@@ -376,7 +437,8 @@ def progress(request: HttpRequest) -> HttpResponse:
             "chart": mood_chart(recent),
             "recent": recent,
             "summary": overall_summary(logs),
-            "per_activity": per_activity(ActivityLog.objects.owned_by(request.user)),
+            "per_activity": rows[:PER_ACTIVITY_ROWS],
+            "per_activity_limited": len(rows) > PER_ACTIVITY_ROWS,
             "selected": selected,
             "unknown_activity": bool(slug) and selected is None,
         },

@@ -10,6 +10,10 @@ DEFAULT = _(
 )
 
 PAGE_DESCRIPTIONS: dict[str, object] = {
+    "offline": _(
+        "Crisis lines and your state's warmlines, kept on this device so they show even "
+        "without a connection."
+    ),
     "helplines:report": _(
         "Tell Connect that a helpline number did not work, so it can be checked again. "
         "No name or contact details needed."

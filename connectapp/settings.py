@@ -121,7 +121,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "connectapp.middleware.SessionRefreshMiddleware",
     "accounts.middleware.RequireMFAMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -158,10 +158,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # production. Never the per-process memory cache.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://connect_cache")}
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Sessions end after this many seconds without a request.
+# Sessions are read from the cache and kept in the database too, so a cache
+# flush signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions end after this many seconds without a request...
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
-SESSION_SAVE_EVERY_REQUEST = True
+# ...counted from the last refresh, written at most this often
+# (connectapp.middleware.SessionRefreshMiddleware).
+SESSION_REFRESH_SECONDS = 5 * 60
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

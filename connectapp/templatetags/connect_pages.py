@@ -40,4 +40,7 @@ def site_footer(context) -> dict:
         "next_path": request.get_full_path() if request is not None else "/",
         "languages": settings.LANGUAGES,
         "current_language": get_language(),
+        # The offline crisis card is kept on the device and shown without a
+        # connection: no form (and no CSRF token) belongs in it.
+        "show_switcher": current != "offline",
     }

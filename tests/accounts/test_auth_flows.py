@@ -217,8 +217,10 @@ def test_changing_the_password_needs_the_current_one(member_client, member):
     assert member.check_password(PASSWORD)
 
 
-def test_sessions_end_after_a_quiet_spell_and_each_request_renews_them(settings):
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+def test_sessions_end_after_a_quiet_spell_and_requests_renew_them(settings):
+    # Renewal is tested in tests/connectapp/test_session_refresh.py.
+    assert "connectapp.middleware.SessionRefreshMiddleware" in settings.MIDDLEWARE
+    assert 0 < settings.SESSION_REFRESH_SECONDS <= 15 * 60
     assert 0 < settings.SESSION_COOKIE_AGE <= 12 * 60 * 60
     assert settings.SESSION_COOKIE_HTTPONLY is True
     assert settings.SESSION_COOKIE_SAMESITE == "Lax"

@@ -248,7 +248,9 @@ def _make_catalogue(count: int) -> list:
 
 
 @pytest.mark.parametrize("count", [10, 200])
-def test_list_page_runs_a_constant_number_of_queries(client, django_assert_max_num_queries, count):
+def test_list_page_runs_a_constant_number_of_queries(
+    client, django_assert_max_num_queries, memory_cache, count
+):
     _make_catalogue(count)
     with django_assert_max_num_queries(6):
         response = client.get(LIST_URL)
@@ -257,7 +259,7 @@ def test_list_page_runs_a_constant_number_of_queries(client, django_assert_max_n
 
 @pytest.mark.parametrize("count", [10, 200])
 def test_filtered_list_page_runs_a_constant_number_of_queries(
-    client, django_assert_max_num_queries, count
+    client, django_assert_max_num_queries, memory_cache, count
 ):
     kinds = _make_catalogue(count)
     with django_assert_max_num_queries(6):
@@ -269,7 +271,7 @@ def test_filtered_list_page_runs_a_constant_number_of_queries(
 
 @pytest.mark.parametrize("count", [10, 200])
 def test_detail_page_runs_a_constant_number_of_queries(
-    member_client, django_assert_max_num_queries, count
+    member_client, django_assert_max_num_queries, memory_cache, count
 ):
     _make_catalogue(count)
     activity = Activity.objects.last()

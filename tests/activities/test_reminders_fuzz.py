@@ -56,7 +56,14 @@ def test_feed_changes_never_fail(member_client, data):
 
 
 @FUZZ
-@given(token=st.text(alphabet=st.characters(blacklist_characters="/"), min_size=1, max_size=80))
+# Lone surrogates cannot travel in a URL at all, so no client can send them.
+@given(
+    token=st.text(
+        alphabet=st.characters(blacklist_characters="/", blacklist_categories=("Cs",)),
+        min_size=1,
+        max_size=80,
+    )
+)
 def test_unsubscribe_and_feed_tokens_never_fail(token):
     client = Client()
     for name in ("activities:reminders-unsubscribe", "activities:calendar-feed"):

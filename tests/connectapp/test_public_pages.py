@@ -19,6 +19,8 @@ NOT_HTML_PAGES = {
     "helplines_api:lines",
     "activities_api:list",
     "activities:calendar-feed",
+    "manifest",
+    "service-worker",
     "admin:login",  # redirects to allauth's sign-in page
     "activities:detail",  # each activity's summary is its description
     "set_language",  # the footer's language switcher: a POST that redirects
