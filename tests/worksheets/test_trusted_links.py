@@ -334,3 +334,16 @@ def test_deleting_the_account_or_the_worksheet_removes_the_links(member, stateme
     assert not TrustedLink.objects.exists()
     assert not TrustedLinkOpen.objects.exists()
     _missing(Client(), token)
+
+
+def test_refused_links_never_write_the_token_to_the_logs(settings, member, statement, caplog):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "trusted_link": "1/h/ip"}
+    _, token = make_link(member, statement)
+    guesser = Client()
+    guesser.get(view_url("g" * 43))
+
+    assert guesser.get(view_url(token)).status_code == 429
+
+    assert "g" * 43 not in caplog.text
+    assert token not in caplog.text
+    assert "trusted_link_rate_limited" in caplog.text

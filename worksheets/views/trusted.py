@@ -159,6 +159,9 @@ def trusted_replace(request: HttpRequest, pk: int) -> HttpResponse:
         new, secret = services.trusted_link_replace(link=link, token=form.cleaned_data["token"])
     except services.TrustedLinkExists as exists:
         return _already_made(request, exists.link)
+    except ValueError:  # the kind no longer allows links
+        messages.info(request, _("That link no longer opens."))
+        return redirect("worksheets:sharing")
     return _created(request, new, secret)
 
 
@@ -187,9 +190,12 @@ def trusted_stop(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """Never indexed, never sent on as a referrer (never_cache adds no-store)."""
+    """Never indexed, never sent on as a referrer (never_cache adds no-store).
+    Django's request log would write the path, token and all, for a 404 or
+    429: the security log above notes the refusal instead, without it."""
     response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
     response["Referrer-Policy"] = "no-referrer"
+    response._has_been_logged = True
     return response
 
 
@@ -219,3 +225,7 @@ def trusted_view(request: HttpRequest, token: str) -> HttpResponse:
         **worksheet.detail_context(),
     }
     return _private(render(request, "worksheets/trusted_view.html", context))
+
+
+# The path holds the token: logs name the route instead (accounts/middleware.py).
+trusted_view.path_is_secret = True
