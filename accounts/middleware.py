@@ -132,7 +132,9 @@ class RequireMFAMiddleware:
 class RefusedAccessLogMiddleware:
     """Log refused requests: a signed-in user's 403s and 404s (how reaching for
     someone else's worksheet looks) and every rate-limited 429. The path is
-    logged without its query string; no request or response body ever is."""
+    logged without its query string; no request or response body ever is.
+    A view marked `path_is_secret` (its path holds a key, such as a trusted
+    link's token) is logged by its route instead."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -142,13 +144,17 @@ class RefusedAccessLogMiddleware:
         status = response.status_code
         signed_in = getattr(request, "user", None) is not None and request.user.is_authenticated
         if status == 429 or (status in (403, 404) and signed_in):
+            path = request.path
+            match = getattr(request, "resolver_match", None)
+            if match is not None and getattr(match.func, "path_is_secret", False):
+                path = "/" + match.route
             security_log.warning(
                 "access_refused status=%s user=%s ip=%s method=%s path=%s",
                 status,
                 request.user.pk if signed_in else "-",
                 client_ip(request),
                 request.method,
-                request.path,
+                path,
             )
         return response
 

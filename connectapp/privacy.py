@@ -356,6 +356,30 @@ def data_kinds() -> list[DataKind]:
             ),
         ),
         DataKind(
+            name=_("Links for someone you trust"),
+            models=("worksheets.TrustedLink", "worksheets.TrustedLinkOpen"),
+            what=(
+                _(
+                    "Which worksheet, who the link is for in your words, when it was made, when "
+                    "it expires or was stopped, and the time of each opening. Never where it was "
+                    "opened from or by whom. The link itself is kept only as a one-way hash, so "
+                    "it cannot be read back from the database."
+                )
+            ),
+            who_sees=(
+                _(
+                    "You. Anyone holding the link can read that one worksheet until it expires or "
+                    "you stop it. Admins cannot see your links."
+                )
+            ),
+            kept=(
+                _(
+                    "A stopped or expired link stays in your sharing history until you delete the "
+                    "worksheet or your account."
+                )
+            ),
+        ),
+        DataKind(
             name=_("Comments"),
             models=("worksheets.Comment",),
             what=_("Messages between you and a clinician about one of your worksheets."),

@@ -210,6 +210,8 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
     # Looking up a clinician's share code (worksheets.views.sharing).
     "share_code": "10/h/user,30/h/ip",
+    # Wrong, stopped or expired trusted links (worksheets.views.trusted).
+    "trusted_link": "20/h/ip",
 }
 # Behind N proxies, the client IP is the Nth address from the right of
 # X-Forwarded-For. Rate limits and the security log use it.

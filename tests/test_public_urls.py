@@ -62,6 +62,10 @@ PUBLIC_URL_NAMES = {
     "account_reset_password_from_key_done",
     "account_confirm_login_code",
     "mfa_authenticate",
+    # A member's read-only link to one worksheet for someone they trust: the
+    # 256-bit token is the key; wrong, stopped or expired tokens get the same
+    # 404 and count against a per-IP rate limit (worksheets/views/trusted.py).
+    "worksheets:trusted-view",
 }
 
 

@@ -15,7 +15,16 @@ from django.shortcuts import get_object_or_404
 from accounts.models import User
 
 from . import registry
-from .models import Relationship, SecurityCheck, Share, TestDrive, UnsavedEdit, WorksheetModel
+from .models import (
+    Relationship,
+    SecurityCheck,
+    Share,
+    TestDrive,
+    TrustedLink,
+    UnsavedEdit,
+    WorksheetModel,
+    trusted_token_hash,
+)
 
 
 def _get(model, user: User, pk: int, *, write: bool):
@@ -57,3 +66,28 @@ def get_share_for_user(user: User, pk: int, *, as_clinician: bool = False) -> Sh
     else:
         objects = Share.objects.filter(owner=user)
     return get_object_or_404(objects.select_related("owner", "clinician"), pk=pk)
+
+
+def get_trusted_link_for_user(user: User, pk: int) -> TrustedLink:
+    """A member's own trusted link, in any state, to see its opens or stop it."""
+    if not user.is_authenticated:
+        raise Http404
+    objects = TrustedLink.objects.owned_by(user).select_related(
+        "worksheet", *registry.content_paths("worksheet__")
+    )
+    return get_object_or_404(objects, pk=pk)
+
+
+def get_trusted_link_by_token(token: str) -> TrustedLink:
+    """The live link that `token` opens, for anyone who holds it, signed in
+    or not. A wrong, stopped or expired token, or one for a kind that no
+    longer allows links, raises Http404 alike."""
+    link = (
+        TrustedLink.objects.live()
+        .filter(token_hash=trusted_token_hash(token))
+        .select_related("worksheet", *registry.content_paths("worksheet__"))
+        .first()
+    )
+    if link is None or not link.worksheet.kind_info.trusted_link:
+        raise Http404
+    return link

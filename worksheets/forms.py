@@ -27,6 +27,8 @@ from .models import (
     SecurityCheck,
     Share,
     TestDrive,
+    TrustedLink,
+    Worksheet,
     WorksheetModel,
 )
 
@@ -477,6 +479,69 @@ class ShareForm(CreateOnceForm, WorksheetChoiceForm):
         widget=forms.RadioSelect,
         help_text="You can stop sharing at any time, whichever you choose.",
     )
+
+
+class TrustedLinkForm(CreateOnceForm):
+    """A read-only link to one worksheet, for one named person. Only kinds
+    registered with `trusted_link=True` are offered."""
+
+    worksheet = forms.TypedChoiceField(
+        label=_("Which worksheet"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose the worksheet to share."),
+            "invalid_choice": _("Please choose one of your own worksheets from the list."),
+        },
+    )
+    recipient = forms.CharField(
+        label=_("Who is it for?"),
+        max_length=80,
+        help_text=_(
+            'A name or a few words, such as "my sister". Only you see this, to tell your '
+            "links apart."
+        ),
+        error_messages={"required": _("Please say who the link is for.")},
+    )
+    duration = forms.TypedChoiceField(
+        label=_("For how long"),
+        coerce=int,
+        choices=[
+            (TrustedLink.Duration.DAYS_7, _("For 7 days")),
+            (TrustedLink.Duration.DAYS_30, _("For 30 days")),
+        ],
+        initial=TrustedLink.Duration.DAYS_7,
+        widget=forms.RadioSelect,
+        help_text=_("You can stop the link at any time, whichever you choose."),
+    )
+
+    def __init__(self, *args, owner: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        keys = [kind.key for kind in registry.trusted_link_kinds()]
+        self.worksheets = {
+            worksheet.pk: worksheet.content
+            for worksheet in Worksheet.objects.owned_by(owner).filter(kind__in=keys).with_content()
+        }
+        self.fields["worksheet"].choices = [
+            (pk, f"{content.display_title} ({content.kind_info.noun})")
+            for pk, content in self.worksheets.items()
+        ]
+
+    @property
+    def has_choices(self) -> bool:
+        return bool(self.worksheets)
+
+    def clean_recipient(self) -> str:
+        value = self.cleaned_data["recipient"].strip()
+        if not value:
+            raise forms.ValidationError(_("Please say who the link is for."))
+        return value
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if "worksheet" in data:
+            data["worksheet"] = self.worksheets[data["worksheet"]]
+        return data
 
 
 class CommentForm(CreateOnceForm, forms.ModelForm):

@@ -20,6 +20,7 @@ register(
         delete_detail="Everything in it will be gone for good, including any unsaved versions.",
         deleted_message="The statement is deleted.",
         pdf=statement_pdf,
+        trusted_link=True,
     )
 )
 
@@ -60,5 +61,6 @@ register(
         deleted_message="The safety plan is deleted.",
         share_help="A safety plan is shared with the names and phone numbers in it.",
         pdf=safetyplan_pdf,
+        trusted_link=True,
     )
 )

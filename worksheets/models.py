@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -1032,3 +1033,79 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Access-log rows cannot be deleted.")
+
+
+# Links for someone the member trusts, who needs no account
+
+
+def trusted_token_hash(token: str) -> str:
+    """What is stored of a link's token: its SHA-256, so the database alone
+    never holds a live link."""
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class TrustedLinkQuerySet(OwnedQuerySet):
+    def live(self) -> TrustedLinkQuerySet:
+        """Links that open right now: not stopped, and before their expiry
+        (the instant a link expires, it is no longer live)."""
+        return self.filter(ended_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class TrustedLink(models.Model):
+    """A read-only link to one worksheet, for one named person who has no
+    account. Only the hash of its token is stored; the full link is shown
+    to the member once, when it is made."""
+
+    class Duration(models.IntegerChoices):
+        DAYS_7 = 7, "For 7 days"
+        DAYS_30 = 30, "For 30 days"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trusted_links"
+    )
+    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="trusted_links")
+    # Who the member made it for, in their words ("my sister"): member-written,
+    # so never in `__str__`, logs or emails.
+    recipient = models.CharField("Who it is for", max_length=80)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    duration_days = models.PositiveSmallIntegerField(choices=Duration.choices)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    creation_token = models.UUIDField(null=True, blank=True, editable=False)
+
+    objects = TrustedLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "creation_token"], name="unique_trusted_link_creation_token"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Trusted link {self.pk}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.ended_at is None and self.expires_at > timezone.now()
+
+    @property
+    def finished_at(self) -> datetime | None:
+        if self.ended_at is not None:
+            return self.ended_at
+        return None if self.is_live else self.expires_at
+
+
+class TrustedLinkOpen(models.Model):
+    """One opening of a trusted link: only when, never from where or by whom."""
+
+    link = models.ForeignKey(TrustedLink, on_delete=models.CASCADE, related_name="opens")
+    opened_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-opened_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Trusted link open {self.pk}"

@@ -50,6 +50,10 @@ class WorksheetKind:
     # A function that draws the worksheet as a PDF. A kind with one also gets
     # a printable page (template "worksheets/<key>_print.html").
     pdf: Callable[[Any], bytes] | None = None
+    # Whether a member may make a read-only link to one worksheet of this kind
+    # for someone they trust, who needs no account (docs/sharing.md). The
+    # page shows "worksheets/includes/<key>_body.html".
+    trusted_link: bool = False
 
     @property
     def template(self) -> str:
@@ -62,6 +66,11 @@ class WorksheetKind:
     @property
     def print_template(self) -> str:
         return f"worksheets/{self.key}_print.html"
+
+    @property
+    def body_template(self) -> str:
+        """The worksheet, read-only, without links: the trusted-link page."""
+        return f"worksheets/includes/{self.key}_body.html"
 
     @property
     def related_name(self) -> str:
@@ -90,6 +99,11 @@ def for_model(model: type) -> WorksheetKind:
         if kind.model is model:
             return kind
     raise LookupError(f"{model.__name__} is not a registered worksheet kind.")
+
+
+def trusted_link_kinds() -> list[WorksheetKind]:
+    """The kinds a member may share with someone they trust by link."""
+    return [kind for kind in _KINDS.values() if kind.trusted_link]
 
 
 def content_paths(prefix: str = "") -> list[str]:

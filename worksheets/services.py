@@ -5,6 +5,7 @@ the access log and the emails they send)."""
 from __future__ import annotations
 
 import logging
+import secrets
 import uuid
 from datetime import timedelta
 from typing import Any, TypeVar
@@ -28,9 +29,12 @@ from .models import (
     SecurityCheck,
     Share,
     TestDrive,
+    TrustedLink,
+    TrustedLinkOpen,
     UnsavedEdit,
     Worksheet,
     WorksheetModel,
+    trusted_token_hash,
 )
 
 security_log = logging.getLogger("connect.security")
@@ -316,6 +320,86 @@ def client_label_set(*, clinician: User, member: User, label: str) -> ClientLabe
     return row
 
 
+# 32 random bytes: 256 bits, far beyond guessing (at least 128 are required).
+TRUSTED_TOKEN_BYTES = 32
+
+
+class TrustedLinkExists(Exception):
+    """The same form was sent twice: the link was made the first time, and
+    its token cannot be shown again."""
+
+    def __init__(self, link: TrustedLink) -> None:
+        super().__init__(f"Trusted link {link.pk} was already made.")
+        self.link = link
+
+
+def trusted_link_create(
+    *,
+    owner: User,
+    worksheet: WorksheetModel,
+    recipient: str,
+    duration_days: int,
+    token: uuid.UUID,
+) -> tuple[TrustedLink, str]:
+    """A read-only link to one worksheet for one named person. Returns the
+    link and its secret token, which is never stored: only its hash is.
+    Sending the form twice raises TrustedLinkExists with the first link.
+    Connect sends nothing to anyone: the member passes the link on."""
+    _check_owned(owner, [worksheet])
+    if not worksheet.kind_info.trusted_link:
+        raise ValueError("This kind of worksheet cannot be shared by link.")
+    if duration_days not in TrustedLink.Duration.values:
+        raise ValueError("A trusted link lasts 7 or 30 days.")
+    secret = secrets.token_urlsafe(TRUSTED_TOKEN_BYTES)
+    now = timezone.now()
+    link, created = _create_once(
+        TrustedLink,
+        owner=owner,
+        token=token,
+        values={
+            "worksheet_id": worksheet.worksheet_id,
+            "recipient": recipient,
+            "token_hash": trusted_token_hash(secret),
+            "duration_days": duration_days,
+            "created_at": now,
+            "expires_at": now + timedelta(days=duration_days),
+        },
+    )
+    if not created:
+        raise TrustedLinkExists(link)
+    security_log.info("trusted_link_created link=%s owner=%s", link.pk, owner.pk)
+    return link, secret
+
+
+def trusted_link_stop(*, link: TrustedLink) -> bool:
+    """Stop a link now: its next opening finds nothing. Returns False if it
+    had already stopped or expired."""
+    stopped = TrustedLink.objects.live().filter(pk=link.pk).update(ended_at=timezone.now())
+    link.refresh_from_db()
+    if stopped:
+        security_log.info("trusted_link_stopped link=%s owner=%s", link.pk, link.owner_id)
+    return bool(stopped)
+
+
+def trusted_link_replace(*, link: TrustedLink, token: uuid.UUID) -> tuple[TrustedLink, str]:
+    """A lost link: stop it, and make a new one for the same person and
+    worksheet, lasting as long as the old one was meant to."""
+    with transaction.atomic():
+        trusted_link_stop(link=link)
+        return trusted_link_create(
+            owner=link.owner,
+            worksheet=link.worksheet.content,
+            recipient=link.recipient,
+            duration_days=link.duration_days,
+            token=token,
+        )
+
+
+def trusted_link_record_open(*, link: TrustedLink) -> TrustedLinkOpen:
+    """Note that the link was opened: the time only, never from where."""
+    return TrustedLinkOpen.objects.create(link=link)
+
+
 def member_data_delete(*, owner: User, request: HttpRequest | None = None) -> None:
     """Before a member's account goes: every clinician they still share with
     is told the sharing stopped, as when the member stops it by hand. The
@@ -341,6 +425,11 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
     comments = Comment.objects.filter(owner=owner).prefetch_related(Prefetch("worksheet", family))
     log = AccessLogEntry.objects.filter(owner=owner).select_related(
         "worksheet", *registry.content_paths("worksheet__")
+    )
+    links = (
+        TrustedLink.objects.owned_by(owner)
+        .select_related("worksheet", *registry.content_paths("worksheet__"))
+        .prefetch_related("opens")
     )
     return {
         **data,
@@ -391,6 +480,18 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
                 "viewed_at": entry.viewed_at,
             }
             for entry in log.order_by("viewed_at", "pk")
+        ],
+        # Never the token: only its hash is kept, and that is not exported.
+        "trusted_links": [
+            {
+                "for": link.recipient,
+                "worksheet": link.worksheet.content.display_title,
+                "made_at": link.created_at,
+                "expires_at": link.expires_at,
+                "stopped_at": link.ended_at,
+                "opened_at": sorted(opened.opened_at for opened in link.opens.all()),
+            }
+            for link in links.order_by("created_at", "pk")
         ],
     }
 

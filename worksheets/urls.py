@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import registry
-from .views import sharing
+from .views import sharing, trusted
 from .views import worksheets as views
 
 app_name = "worksheets"
@@ -45,4 +45,10 @@ urlpatterns = [
     path("sharing/new/confirm/", sharing.share_confirm, name="share-confirm"),
     path("sharing/<int:pk>/", sharing.share_detail, name="share-detail"),
     path("sharing/<int:pk>/stop/", sharing.share_stop, name="share-stop"),
+    path("sharing/trusted/new/", trusted.trusted_create, name="trusted-create"),
+    path("sharing/trusted/<int:pk>/", trusted.trusted_detail, name="trusted-detail"),
+    path("sharing/trusted/<int:pk>/new-link/", trusted.trusted_replace, name="trusted-replace"),
+    path("sharing/trusted/<int:pk>/stop/", trusted.trusted_stop, name="trusted-stop"),
+    # Public: the token is the key (views/trusted.py). Never put it in a log.
+    path("link/<str:token>/", trusted.trusted_view, name="trusted-view"),
 ]

@@ -24,6 +24,7 @@ NOT_HTML_PAGES = {
     "admin:login",  # redirects to allauth's sign-in page
     "activities:detail",  # each activity's summary is its description
     "set_language",  # the footer's language switcher: a POST that redirects
+    "worksheets:trusted-view",  # noindex: a private page that search engines never list
 }
 
 META = re.compile(r'<meta name="description" content="([^"]*)">')

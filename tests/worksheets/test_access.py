@@ -77,6 +77,7 @@ CLINICIAN = "clinician"  # the clinician area: verified clinicians
 SHARED_MEMBER = "shared_member"  # acting on a member who shares: that clinician only
 RECOMMENDATION = "recommendation"  # a recommendation made to the member: the owner only
 STAFF = "staff"  # previewing an unpublished activity: admins only
+LINK = "link"  # a trusted link's page: anyone holding the live token, signed in or not
 PLAN = "plan"  # the member's own plan: the owner only
 
 # (URL name, which object's pk it takes, methods to try, rule)
@@ -115,6 +116,11 @@ URLS = [
     ("worksheets:share-confirm", None, ["post"], OWN),
     ("worksheets:share-detail", "share", ["get", "post"], SHARE),
     ("worksheets:share-stop", "share", ["get", "post"], SHARE),
+    ("worksheets:trusted-create", None, ["get", "post"], OWN),
+    ("worksheets:trusted-detail", "trusted_link", ["get", "post"], SHARE),
+    ("worksheets:trusted-replace", "trusted_link", ["post"], SHARE),
+    ("worksheets:trusted-stop", "trusted_link", ["get", "post"], SHARE),
+    ("worksheets:trusted-view", "trusted_token", ["get", "post"], LINK),
     ("clinician:dashboard", None, ["get"], CLINICIAN),
     ("clinician:recommend", "share", ["get", "post"], SHARED_MEMBER),
     ("clinician:client-label", "share", ["get", "post"], SHARED_MEMBER),
@@ -166,7 +172,16 @@ def world(member):
         token="2b8a4c5e-0000-4000-8000-000000000001",
     )
     make_comment(statement, active, text="A first comment.")
+    trusted_link, trusted_token = services.trusted_link_create(
+        owner=member,
+        worksheet=statement,
+        recipient="My sister",
+        duration_days=7,
+        token="2b8a4c5e-0000-4000-8000-000000000003",
+    )
     return {
+        "trusted_link": trusted_link,
+        "trusted_token": trusted_token,
         "owner": member,
         "clinician_active_share": active,
         "statement": statement,
@@ -220,6 +235,10 @@ def _persona_user(persona: str, world, request):
     return clinician
 
 
+def url_arg(target):
+    return target if isinstance(target, str) else target.pk
+
+
 def client_for(persona: str, world, request) -> Client:
     if persona == "anonymous":
         return Client()
@@ -240,6 +259,7 @@ def snapshot() -> str:
         ws.Share.worksheets.through,
         ws.Comment,
         ws.AccessLogEntry,
+        ws.TrustedLink,
         ClinicianProfile,
         Recommendation,
         Plan,
@@ -286,6 +306,9 @@ def hostile_post(world) -> dict:
         "enabled": "on",
         "time_of_day": "09:00",
         "time_zone": "America/New_York",
+        "worksheet": str(world["statement"].worksheet_id),
+        "recipient": "Overwritten",
+        "duration": "30",
     }
 
 
@@ -301,11 +324,12 @@ def allowed(rule: str, persona: str) -> bool:
         RECOMMENDATION: persona == "owner",
         STAFF: persona == "admin",
         PLAN: persona == "owner",
+        LINK: True,
     }[rule]
 
 
 def may_see_secrets(rule: str, persona: str) -> bool:
-    if persona == "owner":
+    if persona == "owner" or rule == LINK:
         return True
     return persona == "clinician_active_share" and rule in (READ, CLINICIAN)
 
@@ -314,7 +338,7 @@ def may_see_secrets(rule: str, persona: str) -> bool:
 def test_each_persona_reaches_only_what_the_rules_allow(
     request, world, name, target, method, rule, persona
 ):
-    url = reverse(name, args=[world[target].pk] if target else [])
+    url = reverse(name, args=[url_arg(world[target])] if target else [])
     client = client_for(persona, world, request)
     data = hostile_post(world)
     before = snapshot()
@@ -323,9 +347,10 @@ def test_each_persona_reaches_only_what_the_rules_allow(
     response = client.post(url, data) if method == "post" else client.get(url)
 
     status = response.status_code
-    read_only_post = rule in (READ,) and method == "post"
+    read_only_post = rule in (READ, LINK) and method == "post"
+    read_only_post |= name == "worksheets:trusted-detail" and method == "post"
     comment_get = rule == COMMENT and method == "get"
-    if persona == "anonymous":
+    if persona == "anonymous" and rule != LINK:
         assert status == 302
         assert response["Location"].startswith(reverse("account_login"))
     elif read_only_post or comment_get:
@@ -340,6 +365,11 @@ def test_each_persona_reaches_only_what_the_rules_allow(
     if not may_see_secrets(rule, persona):
         for secret in SECRETS:
             assert secret not in response.content
+    if rule == LINK and method == "get":
+        # That one statement, and nothing else of the member's.
+        assert b"Mornings are the hardest part" in response.content
+        assert b"We met at school" not in response.content
+        assert b"/worksheets/" not in response.content.replace(url.encode(), b"")
     clinician_read = persona == "clinician_active_share" and rule == READ and method == "get"
     assert ws.AccessLogEntry.objects.count() == logged + (1 if clinician_read else 0)
 

@@ -23,10 +23,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import ClinicianProfile
 from accounts.security import client_ip
 
-from .. import services
+from .. import registry, services
 from ..access import get_share_for_user
 from ..forms import ShareCodeForm, ShareForm, WorksheetChoiceForm
 from ..models import AccessLogEntry, Share, Worksheet
+from .trusted import trusted_links_for
 
 security_log = logging.getLogger("connect.security")
 
@@ -66,10 +67,14 @@ def sharing(request: HttpRequest) -> HttpResponse:
         AccessLogEntry.objects.filter(owner=request.user).grouped(), LOG_PAGE_SIZE
     ).get_page(request.GET.get("page"))
     _describe_log_groups(groups.object_list)
+    links = trusted_links_for(request.user)
     return render(
         request,
         "worksheets/sharing.html",
         {
+            "trusted_active": [link for link in links if link.is_live],
+            "trusted_past": [link for link in links if not link.is_live],
+            "trusted_kinds": registry.trusted_link_kinds(),
             "active": [share for share in shares if share.is_active],
             "past": [share for share in shares if not share.is_active],
             "log": groups,
