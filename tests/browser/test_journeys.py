@@ -42,7 +42,7 @@ PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitänswitwe"
 LONG_TITLE = (
-    f"Walk to the far end of the long grey pier and back again with my neighbour {LONG_WORD}"
+    f"Walk to the far end of the long grey pier and back with my neighbour {LONG_WORD}"
 )
 
 
