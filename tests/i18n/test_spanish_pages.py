@@ -7,6 +7,7 @@ test. To cover a page, add it to PAGES for each persona that reaches it.
 """
 
 import html
+import io
 import re
 from functools import cache
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
@@ -41,6 +43,10 @@ PAGES = [
     ("anonymous", "account_reset_password_done", 200),
     ("anonymous", "account_email_verification_sent", 200),
     ("anonymous", "account_inactive", 200),
+    ("anonymous", "helplines:finder", 200),
+    ("anonymous", "/helplines/?state=NY", 200),
+    ("anonymous", "/helplines/?state=ZZ", 400),
+    ("anonymous", "/helplines/988-lifeline/report/", 200),
     ("member", "home", 200),
     ("member", "about", 200),
     ("member", "accounts:profile", 200),
@@ -54,6 +60,8 @@ PAGES = [
     ("member", "mfa_index", 200),
     ("member", "mfa_activate_totp", 200),
     ("member", "usersessions_list", 200),
+    ("member", "helplines:finder", 200),
+    ("member", "/helplines/?state=OR", 200),
     ("clinician", "home", 200),
     ("clinician", "accounts:profile", 200),
     ("clinician", "accounts:clinician", 200),
@@ -119,6 +127,8 @@ def test_page_has_no_english_left(persona, target, status):
     if target in REAUTHENTICATE:
         reauthenticate = f"{reverse('account_reauthenticate')}?next={url_of(target)}"
         client.post(reauthenticate, {"password": PASSWORD})
+    if "helplines" in url_of(target):
+        call_command("load_starter_helplines", stdout=io.StringIO())
     response = client.get(url_of(target))
     assert response.status_code == status
     page = response.content.decode()
