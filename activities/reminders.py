@@ -21,7 +21,7 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from accounts.models import User
@@ -125,10 +125,13 @@ def reminder_message(plan: Plan, prefs: ReminderSettings) -> EmailMessage:
         "settings_link": _absolute(reverse("activities:reminders")),
         "unsubscribe_link": unsubscribe,
     }
-    subject = render_to_string("activities/email/reminder_subject.txt", context).strip()
+    # Sent from a background task: in the member's own language.
+    with translation.override(plan.owner.language or settings.LANGUAGE_CODE):
+        subject = render_to_string("activities/email/reminder_subject.txt", context).strip()
+        body = render_to_string("activities/email/reminder.txt", context)
     return EmailMessage(
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body=render_to_string("activities/email/reminder.txt", context),
+        body=body,
         to=[plan.owner.email],
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
