@@ -21,6 +21,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from activities.models import Activity
 from tests.conftest import sign_in
 from tests.factories import PASSWORD, make_admin, make_clinician, make_member
 
@@ -47,6 +48,11 @@ PAGES = [
     ("anonymous", "/helplines/?state=NY", 200),
     ("anonymous", "/helplines/?state=ZZ", 400),
     ("anonymous", "/helplines/988-lifeline/report/", 200),
+    ("anonymous", "activities:list", 200),
+    ("anonymous", "/activities/?setting=home&effort=low", 200),
+    ("anonymous", "/activities/?setting=moon", 200),
+    ("anonymous", "/activities/?q=zzzzqqqq", 200),
+    ("anonymous", "/activities/STARTER/", 200),
     ("member", "home", 200),
     ("member", "about", 200),
     ("member", "accounts:profile", 200),
@@ -62,6 +68,14 @@ PAGES = [
     ("member", "usersessions_list", 200),
     ("member", "helplines:finder", 200),
     ("member", "/helplines/?state=OR", 200),
+    ("member", "activities:list", 200),
+    ("member", "activities:my", 200),
+    ("member", "activities:progress", 200),
+    ("member", "activities:suggest", 200),
+    ("member", "activities:reminders", 200),
+    ("member", "/activities/STARTER/", 200),
+    ("member", "/activities/STARTER/start/", 200),
+    ("member", "/activities/STARTER/log/", 200),
     ("clinician", "home", 200),
     ("clinician", "accounts:profile", 200),
     ("clinician", "accounts:clinician", 200),
@@ -127,9 +141,13 @@ def test_page_has_no_english_left(persona, target, status):
     if target in REAUTHENTICATE:
         reauthenticate = f"{reverse('account_reauthenticate')}?next={url_of(target)}"
         client.post(reauthenticate, {"password": PASSWORD})
-    if "helplines" in url_of(target):
+    url = url_of(target)
+    if "helplines" in url:
         call_command("load_starter_helplines", stdout=io.StringIO())
-    response = client.get(url_of(target))
+    if "STARTER" in url:
+        call_command("load_starter_catalogue", stdout=io.StringIO())
+        url = url.replace("STARTER", Activity.objects.published().order_by("order").first().slug)
+    response = client.get(url)
     assert response.status_code == status
     page = response.content.decode()
     assert '<html lang="es"' in page
