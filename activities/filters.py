@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Activity, ActivityQuerySet, Tag
 
@@ -13,24 +14,24 @@ class ActivityFilter(django_filters.FilterSet):
 
     setting = django_filters.ChoiceFilter(
         choices=Activity.Setting.choices,
-        label="Where",
-        empty_label="Anywhere",
+        label=_("Where"),
+        empty_label=_("Anywhere"),
         method="filter_setting",
     )
     effort = django_filters.ChoiceFilter(
         choices=Activity.Effort.choices,
-        label="Effort",
-        empty_label="Any effort",
+        label=_("Effort"),
+        empty_label=_("Any effort"),
         method="filter_effort",
     )
     kind = django_filters.ModelMultipleChoiceFilter(
         queryset=Tag.objects.all(),
         to_field_name="slug",
-        label="Kind",
+        label=_("Kind"),
         widget=forms.CheckboxSelectMultiple,
         method="filter_kind",
     )
-    q = django_filters.CharFilter(label="Search", max_length=100, method="filter_q")
+    q = django_filters.CharFilter(label=_("Search"), max_length=100, method="filter_q")
 
     class Meta:
         model = Activity

@@ -34,16 +34,18 @@ class PlanForm(forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["planned_for"]
-        labels = {"planned_for": "When would you like to try it? (optional)"}
-        help_texts = {"planned_for": "Leave it empty to keep it in your saved list."}
+        labels = {"planned_for": _("When would you like to try it? (optional)")}
+        help_texts = {"planned_for": _("Leave it empty to keep it in your saved list.")}
         widgets = {"planned_for": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def clean_planned_for(self):
         planned_for = self.cleaned_data["planned_for"]
         if planned_for is not None and planned_for < timezone.localdate():
             raise forms.ValidationError(
-                "Please pick today or a later day. "
-                "To record something you already did, log it instead."
+                _(
+                    "Please pick today or a later day. "
+                    "To record something you already did, log it instead."
+                )
             )
         return planned_for
 
@@ -60,19 +62,19 @@ def mood_field(label: str) -> forms.TypedChoiceField:
 class StartForm(forms.Form):
     """ "I'm about to do it": the mood before, noted now; the after comes later."""
 
-    mood_before = mood_field("Your mood now, before you start")
+    mood_before = mood_field(_("Your mood now, before you start"))
 
 
 class LogForm(forms.ModelForm):
     submission = SubmissionField()
-    mood_before = mood_field("Your mood before")
-    mood_after = mood_field("Your mood after")
+    mood_before = mood_field(_("Your mood before"))
+    mood_after = mood_field(_("Your mood after"))
 
     class Meta:
         model = ActivityLog
         fields = ["done_on", "mood_before", "mood_after", "note"]
-        labels = {"done_on": "When did you do it?", "note": "A private note (optional)"}
-        help_texts = {"note": "Only you can see this."}
+        labels = {"done_on": _("When did you do it?"), "note": _("A private note (optional)")}
+        help_texts = {"note": _("Only you can see this.")}
         widgets = {
             "done_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "note": forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
@@ -86,7 +88,7 @@ class LogForm(forms.ModelForm):
         done_on = self.cleaned_data["done_on"]
         if done_on > timezone.localdate():
             raise forms.ValidationError(
-                "That day hasn't happened yet. Please pick today or earlier."
+                _("That day hasn't happened yet. Please pick today or earlier.")
             )
         return done_on
 
@@ -98,12 +100,12 @@ class SuggestionForm(forms.ModelForm):
         model = Suggestion
         fields = ["title", "description", "setting", "effort"]
         labels = {
-            "title": "What is the activity?",
-            "description": "Tell us a little about it",
-            "setting": "Where does it happen?",
-            "effort": "How much effort does it take?",
+            "title": _("What is the activity?"),
+            "description": _("Tell us a little about it"),
+            "setting": _("Where does it happen?"),
+            "effort": _("How much effort does it take?"),
         }
-        help_texts = {"description": "What you do, and why it might help someone."}
+        help_texts = {"description": _("What you do, and why it might help someone.")}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
             "setting": forms.RadioSelect,
@@ -122,7 +124,7 @@ class MessageForm(forms.Form):
 
     message = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     text = forms.CharField(
-        label="Your message",
+        label=_("Your message"),
         max_length=ReadyMessage._meta.get_field("text").max_length,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -130,10 +132,10 @@ class MessageForm(forms.Form):
 
 class RecommendForm(forms.Form):
     activity = forms.ModelChoiceField(
-        label="Activity",
+        label=_("Activity"),
         queryset=Activity.objects.published(),
-        empty_label="Choose an activity",
-        help_text="It appears in their My activities, with your name.",
+        empty_label=_("Choose an activity"),
+        help_text=_("It appears in their My activities, with your name."),
     )
     note = forms.CharField(
         label=_("A short note (optional)"),
@@ -148,27 +150,29 @@ class RecommendForm(forms.Form):
 
 
 def time_zone_choices() -> list:
-    us = {value for value, _ in US_TIME_ZONES}
+    us = {value for value, _label in US_TIME_ZONES}
     others = sorted(TIME_ZONES - us - {"localtime", "Factory"})
     return [
-        ("United States", [(value, f"{label} ({value})") for value, label in US_TIME_ZONES]),
-        ("Everywhere", [(value, value.replace("_", " ")) for value in others]),
+        (_("United States"), [(value, f"{label} ({value})") for value, label in US_TIME_ZONES]),
+        (_("Everywhere"), [(value, value.replace("_", " ")) for value in others]),
     ]
 
 
 class ReminderSettingsForm(forms.ModelForm):
     time_zone = forms.ChoiceField(
-        label="Your time zone",
+        label=_("Your time zone"),
         choices=time_zone_choices,
-        help_text="Reminders come at your chosen time in this zone.",
+        help_text=_("Reminders come at your chosen time in this zone."),
     )
 
     class Meta:
         model = ReminderSettings
         fields = ["enabled", "time_of_day", "time_zone", "show_title", "quiet_from", "quiet_until"]
         help_texts = {
-            "enabled": "Off unless you turn it on. One short email on a day you planned something.",
-            "quiet_from": "Optional. No reminder comes between these times.",
+            "enabled": _(
+                "Off unless you turn it on. One short email on a day you planned something."
+            ),
+            "quiet_from": _("Optional. No reminder comes between these times."),
         }
         widgets = {
             "time_of_day": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -181,7 +185,7 @@ class ReminderSettingsForm(forms.ModelForm):
         quiet = (cleaned.get("quiet_from"), cleaned.get("quiet_until"))
         if (quiet[0] is None) != (quiet[1] is None) and not self.errors:
             raise forms.ValidationError(
-                "For quiet hours, please give both a start and an end time, or neither."
+                _("For quiet hours, please give both a start and an end time, or neither.")
             )
         return cleaned
 

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from connectapp.lib.models import OwnedQuerySet
 
@@ -111,29 +112,29 @@ class ActivityQuerySet(models.QuerySet):
 
 class Activity(models.Model):
     class Setting(models.TextChoices):
-        HOME = "home", "At home"
-        OUT = "out", "Out and about"
+        HOME = "home", _("At home")
+        OUT = "out", _("Out and about")
 
     class Effort(models.TextChoices):
-        LOW = "low", "Low effort"
-        HIGH = "high", "More effort"
+        LOW = "low", _("Low effort")
+        HIGH = "high", _("More effort")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
-        SUGGESTED = "suggested", "Suggested by a member"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", pgettext_lazy("activity", "Published")
+        SUGGESTED = "suggested", _("Suggested by a member")
 
     title = models.CharField(max_length=120)
     slug = models.SlugField(max_length=80, unique=True, validators=[validate_not_reserved])
     summary = models.CharField("one-line summary", max_length=200)
-    body = models.TextField(blank=True, help_text="Markdown. Links and basic formatting only.")
+    body = models.TextField(blank=True, help_text=_("Markdown. Links and basic formatting only."))
     # `body` rendered and sanitised, once at save rather than on every page view.
     body_html = models.TextField(editable=False, default="")
     first_step = models.CharField(
         "tiny first step",
         max_length=300,
         blank=True,
-        help_text="The smallest version of this activity.",
+        help_text=_("The smallest version of this activity."),
     )
     why_it_helps = models.TextField("why it can help", blank=True)
     setting = models.CharField(max_length=10, choices=Setting.choices)
@@ -150,12 +151,12 @@ class Activity(models.Model):
         ),
     )
     source_note = models.CharField(
-        max_length=200, blank=True, help_text="Where the idea came from, for curators."
+        max_length=200, blank=True, help_text=_("Where the idea came from, for curators.")
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    order = models.PositiveIntegerField(default=100, help_text="Lower numbers come first.")
+    order = models.PositiveIntegerField(default=100, help_text=_("Lower numbers come first."))
     links_to_helplines = models.BooleanField(
-        default=False, help_text="Show a link to the helplines finder on this activity."
+        default=False, help_text=_("Show a link to the helplines finder on this activity.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -165,7 +166,7 @@ class Activity(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The admin who last changed this activity.",
+        help_text=_("The admin who last changed this activity."),
     )
 
     objects = ActivityQuerySet.as_manager()
@@ -208,7 +209,7 @@ class ActivityLink(models.Model):
     label = models.CharField(max_length=100)
     url = models.URLField(max_length=300)
     verified_on = models.DateField(
-        null=True, blank=True, help_text="When someone last checked that the link works."
+        null=True, blank=True, help_text=_("When someone last checked that the link works.")
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -464,14 +465,14 @@ class Recommendation(models.Model):
 TIME_ZONES = frozenset(available_timezones())
 # Offered first in the time-zone list, since most members are in the US.
 US_TIME_ZONES = [
-    ("America/New_York", "Eastern time"),
-    ("America/Chicago", "Central time"),
-    ("America/Denver", "Mountain time"),
-    ("America/Phoenix", "Arizona"),
-    ("America/Los_Angeles", "Pacific time"),
-    ("America/Anchorage", "Alaska"),
-    ("Pacific/Honolulu", "Hawaii"),
-    ("America/Puerto_Rico", "Puerto Rico"),
+    ("America/New_York", _("Eastern time")),
+    ("America/Chicago", _("Central time")),
+    ("America/Denver", _("Mountain time")),
+    ("America/Phoenix", _("Arizona")),
+    ("America/Los_Angeles", _("Pacific time")),
+    ("America/Anchorage", _("Alaska")),
+    ("Pacific/Honolulu", _("Hawaii")),
+    ("America/Puerto_Rico", _("Puerto Rico")),
 ]
 FEED_TOKEN_BYTES = 32
 
@@ -493,7 +494,9 @@ class ReminderSettings(models.Model):
     show_title = models.BooleanField(
         "name the activity in the email",
         default=False,
-        help_text="Off by default: an email preview on a shared screen can say more than you want.",
+        help_text=_(
+            "Off by default: an email preview on a shared screen can say more than you want."
+        ),
     )
     quiet_from = models.TimeField("quiet hours from", null=True, blank=True)
     quiet_until = models.TimeField("quiet hours until", null=True, blank=True)
@@ -503,7 +506,7 @@ class ReminderSettings(models.Model):
     feed_shows_titles = models.BooleanField(
         "name the activities in the feed",
         default=False,
-        help_text="Off by default: events then read “Connect: something you planned”.",
+        help_text=_("Off by default: events then read “Connect: something you planned”."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -163,6 +163,13 @@ class Summary:
     def change_size(self) -> float:
         return abs(self.avg_change)
 
+    @property
+    def change_count(self) -> int:
+        """A whole number for choosing "point" or "points" (gettext counts in
+        integers); a fractional change always reads as plural."""
+        size = self.change_size
+        return int(size) if float(size).is_integer() else 2
+
 
 def overall_summary(logs: QuerySet[ActivityLog]) -> Summary | None:
     totals = logs.aggregate(count=Count("pk"), before=Avg("mood_before"), after=Avg("mood_after"))

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from accounts.models import User
@@ -125,15 +125,17 @@ def reminder_message(plan: Plan, prefs: ReminderSettings):
         "settings_link": _absolute(reverse("activities:reminders")),
         "unsubscribe_link": unsubscribe,
     }
-    return notification_message(
-        to=plan.owner.email,
-        template="activities/email/reminder",
-        context=context,
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
+    # Sent from a background task: in the member's own language.
+    with translation.override(plan.owner.language or settings.LANGUAGE_CODE):
+        return notification_message(
+            to=plan.owner.email,
+            template="activities/email/reminder",
+            context=context,
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
 
 
 def reminders_turn_off(*, owner_id: int) -> bool:

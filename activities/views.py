@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -58,7 +60,12 @@ RELATED_COUNT = 4
 MY_RECENT_LOGS = 10
 PER_ACTIVITY_ROWS = 20
 # Each filter parameter, and how notes on the page name it.
-FILTER_NAMES = {"setting": "place", "effort": "effort", "kind": "kind", "q": "search"}
+FILTER_NAMES = {
+    "setting": gettext_lazy("place"),
+    "effort": gettext_lazy("effort"),
+    "kind": gettext_lazy("kind"),
+    "q": gettext_lazy("search"),
+}
 
 
 # The catalogue
@@ -72,10 +79,9 @@ def _filter_notes(filterset: ActivityFilter, data: QueryDict) -> list[str]:
         value = ", ".join(data.getlist(name))
         if len(value) > 40:
             value = value[:40] + "…"
-        label = FILTER_NAMES[name]
-        article = "an" if label[0] in "aeiou" else "a"
         notes.append(
-            f"We didn't recognise “{value}” as {article} {label} filter, so we left it out."
+            _("We didn't recognize “%(value)s” for the %(filter)s filter, so we left it out.")
+            % {"value": value, "filter": FILTER_NAMES[name]}
         )
     return notes
 
@@ -241,7 +247,7 @@ def api_activity_list(request: HttpRequest) -> HttpResponse:
     if not filterset.is_valid():
         return JsonResponse(
             {
-                "error": "Some filter values are not valid.",
+                "error": _("Some filter values are not valid."),
                 "fields": {name: list(errors) for name, errors in filterset.errors.items()},
             },
             status=400,
@@ -251,7 +257,9 @@ def api_activity_list(request: HttpRequest) -> HttpResponse:
     try:
         page = paginator.page(page_number)
     except InvalidPage:
-        return JsonResponse({"error": f"There is no page “{page_number[:20]}”."}, status=400)
+        return JsonResponse(
+            {"error": _("There is no page “%(page)s”.") % {"page": page_number[:20]}}, status=400
+        )
     response = JsonResponse(
         {
             "count": paginator.count,
@@ -285,10 +293,10 @@ def plan_save(request: HttpRequest, slug: str) -> HttpResponse:
         owner=request.user, activity=activity, planned_for=form.cleaned_data["planned_for"]
     )
     if plan.planned_for:
-        day = date_format(plan.planned_for, "l j F")
-        messages.success(request, f"Planned for {day}. It's in My activities.")
+        day = date_format(plan.planned_for, "DATE_FORMAT")
+        messages.success(request, _("Planned for %(day)s. It's in My activities.") % {"day": day})
     else:
-        messages.success(request, "Saved to My activities.")
+        messages.success(request, _("Saved to My activities."))
     return redirect(activity)
 
 
@@ -296,7 +304,9 @@ def plan_save(request: HttpRequest, slug: str) -> HttpResponse:
 def plan_remove(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk)
     services.plan_remove(plan=plan)
-    messages.success(request, f"“{plan.activity.title}” is no longer in My activities.")
+    messages.success(
+        request, _("“%(title)s” is no longer in My activities.") % {"title": plan.activity.title}
+    )
     return redirect("activities:my")
 
 
@@ -306,7 +316,8 @@ def recommendation_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     services.recommendation_dismiss(recommendation=recommendation)
     messages.success(
         request,
-        f"“{recommendation.activity.title}” is put aside. You can still find it in the catalogue.",
+        _("“%(title)s” is put aside. You can still find it in the catalog.")
+        % {"title": recommendation.activity.title},
     )
     return redirect("activities:my")
 
@@ -344,7 +355,11 @@ def log_create(request: HttpRequest, slug: str) -> HttpResponse:
             mood_after=data["mood_after"],
             note=data["note"],
         )
-        messages.success(request, f"Logged “{activity.title}”. Thank you for noticing how it went.")
+        messages.success(
+            request,
+            _("Logged “%(title)s”. Thank you for noticing how it went.")
+            % {"title": activity.title},
+        )
         return redirect("activities:progress")
     status = 400 if request.method == "POST" else 200
     return render(
@@ -367,8 +382,11 @@ def start_create(request: HttpRequest, slug: str) -> HttpResponse:
         )
         messages.success(
             request,
-            f"Your mood before “{activity.title}” is noted. When you're done, come back "
-            "here or to My activities to note how it went.",
+            _(
+                "Your mood before “%(title)s” is noted. When you're done, come back "
+                "here or to My activities to note how it went."
+            )
+            % {"title": activity.title},
         )
         return redirect(activity)
     status = 400 if request.method == "POST" else 200
@@ -381,7 +399,10 @@ def start_create(request: HttpRequest, slug: str) -> HttpResponse:
 def start_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     start = get_start_for_user(request.user, pk)
     services.start_dismiss(start=start)
-    messages.success(request, f"Put aside your mood note for “{start.activity.title}”.")
+    messages.success(
+        request,
+        _("Put aside your mood note for “%(title)s”.") % {"title": start.activity.title},
+    )
     return redirect("activities:my")
 
 
@@ -452,8 +473,10 @@ def suggest(request: HttpRequest) -> HttpResponse:
         services.suggestion_create(owner=request.user, **form.cleaned_data)
         messages.success(
             request,
-            "Thank you for your idea. An admin will read it, and if it's added to the "
-            "catalogue you'll see it marked here.",
+            _(
+                "Thank you for your idea. An admin will read it, and if it's added to the "
+                "catalog you'll see it marked here."
+            ),
         )
         return redirect("activities:my")
     status = 400 if request.method == "POST" else 200
@@ -480,10 +503,10 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
         services.reminder_settings_save(prefs=form.save(commit=False))
         if prefs.enabled:
             messages.success(
-                request, "Reminders are on. You can change or stop them here at any time."
+                request, _("Reminders are on. You can change or stop them here at any time.")
             )
         else:
-            messages.success(request, "Your reminder settings are saved. Reminders are off.")
+            messages.success(request, _("Your reminder settings are saved. Reminders are off."))
         return redirect("activities:reminders")
     return render(
         request,
@@ -509,18 +532,18 @@ def feed_change(request: HttpRequest) -> HttpResponse:
         services.feed_token_replace(prefs=prefs)
         messages.success(
             request,
-            "Your calendar feed has a new address. The old one no longer works."
+            _("Your calendar feed has a new address. The old one no longer works.")
             if had_feed
-            else "Your calendar feed is on. Add its address to your calendar app.",
+            else _("Your calendar feed is on. Add its address to your calendar app."),
         )
     elif action == "off":
         services.feed_turn_off(prefs=prefs)
-        messages.success(request, "Your calendar feed is off. Its address no longer works.")
+        messages.success(request, _("Your calendar feed is off. Its address no longer works."))
     elif action == "titles":
         FeedSettingsForm(request.POST, instance=prefs).save()
-        messages.success(request, "Your calendar feed settings are saved.")
+        messages.success(request, _("Your calendar feed settings are saved."))
     else:
-        messages.error(request, "We didn't understand that request, so nothing changed.")
+        messages.error(request, _("We didn't understand that request, so nothing changed."))
     return redirect(reverse("activities:reminders") + "#calendar")
 
 
@@ -530,9 +553,13 @@ def plan_reminder(request: HttpRequest, pk: int) -> HttpResponse:
     on = request.POST.get("reminder") == "on"
     services.plan_reminder_set(plan=plan, on=on)
     if on:
-        messages.success(request, f"You'll get a reminder for “{plan.activity.title}”.")
+        messages.success(
+            request, _("You'll get a reminder for “%(title)s”.") % {"title": plan.activity.title}
+        )
     else:
-        messages.success(request, f"No reminder for “{plan.activity.title}”.")
+        messages.success(
+            request, _("No reminder for “%(title)s”.") % {"title": plan.activity.title}
+        )
     return redirect("activities:my")
 
 

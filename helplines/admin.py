@@ -88,6 +88,8 @@ class SupportLineAdmin(ImportExportModelAdmin):
                     "website",
                     "tty",
                     "languages",
+                    "spanish_keypress",
+                    "spanish_text_keyword",
                 ]
             },
         ),

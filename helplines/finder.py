@@ -2,17 +2,21 @@
 
 Crisis lines come first. Then the guide's own-state-first rule for warmlines:
 1. warmlines in the person's state;
-2. warmlines in neighbouring states that take calls from other states;
+2. warmlines in neighboring states that take calls from other states;
 3. other warmlines that take calls from anywhere, nearest state first
    (national warmlines after every state's);
 4. national peer-support lines (and any in the person's own state).
 Information and referral lines close the list.
+
+When Spanish is active, lines that speak Spanish come first within each
+section, in the same order among themselves.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from connectapp.lib.states import NATIONAL, STATES, State
 
@@ -41,12 +45,24 @@ def _distance(state: State, line: SupportLine) -> float:
     return state.distance_km(other) if other else float("inf")
 
 
-def find_lines(*, state: State | None, now: datetime) -> list[FinderSection]:
-    """The finder's sections in order, each already sorted. One query."""
+def spanish_is_active() -> bool:
+    return (translation.get_language() or "").split("-")[0] == "es"
+
+
+def find_lines(
+    *, state: State | None, now: datetime, spanish_first: bool | None = None
+) -> list[FinderSection]:
+    """The finder's sections in order, each already sorted. One query.
+    `spanish_first` (by default: when Spanish is active) moves lines that
+    speak Spanish to the top of each section."""
     lines = list(SupportLine.objects.published().relevant_to(state.code if state else None))
     today = timezone.localdate(now)
+    if spanish_first is None:
+        spanish_first = spanish_is_active()
 
     def entries(chosen: list[SupportLine]) -> list[FinderEntry]:
+        if spanish_first:
+            chosen = sorted(chosen, key=lambda line: not line.speaks_spanish)
         return [FinderEntry(line, line.status_at(now), line.is_stale(today)) for line in chosen]
 
     def of_kind(kind: str, regions: set[str]) -> list[SupportLine]:
@@ -57,14 +73,14 @@ def find_lines(*, state: State | None, now: datetime) -> list[FinderSection]:
         )
 
     home = {NATIONAL} | ({state.code} if state else set())
-    sections = [FinderSection("crisis", "Crisis lines", entries(of_kind(Kind.CRISIS, home)))]
+    sections = [FinderSection("crisis", _("Crisis lines"), entries(of_kind(Kind.CRISIS, home)))]
 
     warmlines = [line for line in lines if line.kind == Kind.WARMLINE]
     if state is None:
         sections.append(
             FinderSection(
                 "nationwide",
-                "Warmlines that take calls from anywhere",
+                _("Warmlines that take calls from anywhere"),
                 entries(sorted(warmlines, key=lambda line: line.name.lower())),
             )
         )
@@ -88,25 +104,28 @@ def find_lines(*, state: State | None, now: datetime) -> list[FinderSection]:
             key=lambda line: (_distance(state, line), line.name.lower()),
         )
         sections += [
-            FinderSection("own_state", f"Warmlines in {state.name}", entries(own)),
+            FinderSection(
+                "own_state", _("Warmlines in %(state)s") % {"state": state.name}, entries(own)
+            ),
             FinderSection(
                 "neighbours",
-                f"Warmlines in states next to {state.name} that take calls from other states",
+                _("Warmlines in states next to %(state)s that take calls from other states")
+                % {"state": state.name},
                 entries(nearby),
             ),
             FinderSection(
                 "nationwide",
-                "Other warmlines that take calls from anywhere, nearest first",
+                _("Other warmlines that take calls from anywhere, nearest first"),
                 entries(elsewhere),
             ),
         ]
     sections += [
         FinderSection(
-            "peer_support", "Peer-support lines", entries(of_kind(Kind.PEER_SUPPORT, home))
+            "peer_support", _("Peer-support lines"), entries(of_kind(Kind.PEER_SUPPORT, home))
         ),
         FinderSection(
             "referral",
-            "Help finding treatment and services",
+            _("Help finding treatment and services"),
             entries(of_kind(Kind.REFERRAL, home)),
         ),
     ]

@@ -2,23 +2,29 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from connectapp.lib.states import STATE_CHOICES
+from connectapp.lib.states import state_choices
 
 from .hours import format_hours, parse_hours
 from .models import ProblemReport, SupportLine
+
+
+def _choices_with_prompt() -> list[tuple[str, str]]:
+    return [("", gettext("Choose a state")), *state_choices()]
 
 
 class StateField(forms.ChoiceField):
     """A US state code, accepted in any letter case."""
 
     def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("choices", [("", "Choose a state"), *STATE_CHOICES])
+        kwargs.setdefault("choices", _choices_with_prompt)
         kwargs.setdefault(
             "error_messages",
             {
-                "invalid_choice": "We don't know that state. Please choose one from the list.",
-                "required": "Please choose a state.",
+                "invalid_choice": _("We don't know that state. Please choose one from the list."),
+                "required": _("Please choose a state."),
             },
         )
         super().__init__(**kwargs)
@@ -30,7 +36,7 @@ class StateField(forms.ChoiceField):
 class StateForm(forms.Form):
     """Picks the state the finder shows (a GET form), or the one to remember (POST)."""
 
-    state = StateField(label="Your US state")
+    state = StateField(label=_("Your US state"))
 
 
 class HoursField(forms.CharField):
@@ -40,8 +46,10 @@ class HoursField(forms.CharField):
         kwargs.setdefault("required", False)
         kwargs.setdefault(
             "help_text",
-            "24-hour times in the line's time zone, like “Mon-Fri 10:00-22:00; Sat 12:00-17:00”. "
-            "Leave empty for 24/7 lines or unknown hours.",
+            _(
+                "24-hour times in the line's time zone, like “Mon-Fri 10:00-22:00; "
+                "Sat 12:00-17:00”. Leave empty for 24/7 lines or unknown hours."
+            ),
         )
         super().__init__(**kwargs)
 
@@ -66,7 +74,7 @@ def https_urls(field: models.Field, **kwargs) -> forms.Field | None:
 
 
 class SupportLineAdminForm(forms.ModelForm):
-    hours = HoursField(label="Opening hours")
+    hours = HoursField(label=_("Opening hours"))
 
     class Meta:
         model = SupportLine
@@ -79,18 +87,20 @@ class CheckedTodayForm(forms.Form):
     on is required, and the line must still pass every rule for its status."""
 
     source_url = forms.URLField(
-        label="Source you checked it on",
+        label=_("Source you checked it on"),
         max_length=300,
         assume_scheme="https",
-        help_text="The page where you found the number today.",
+        help_text=_("The page where you found the number today."),
     )
-    source_kind = forms.ChoiceField(label="Kind of source", choices=SupportLine.SourceKind.choices)
-    source_name = forms.CharField(label="Source name", max_length=120, required=False)
+    source_kind = forms.ChoiceField(
+        label=_("Kind of source"), choices=SupportLine.SourceKind.choices
+    )
+    source_name = forms.CharField(label=_("Source name"), max_length=120, required=False)
     source_date = forms.DateField(
-        label="Date the source shows",
-        help_text="YYYY-MM-DD. Use today's date if the page is current and undated.",
+        label=_("Date the source shows"),
+        help_text=_("YYYY-MM-DD. Use today's date if the page is current and undated."),
     )
-    status = forms.ChoiceField(choices=SupportLine.Status.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=SupportLine.Status.choices)
 
     def __init__(self, *args, line: SupportLine, **kwargs) -> None:
         kwargs.setdefault(
@@ -129,10 +139,12 @@ class ProblemReportForm(forms.Form):
     """“This number didn't work”: nothing but an optional short note."""
 
     note = forms.CharField(
-        label="What happened? (optional)",
+        label=_("What happened? (optional)"),
         required=False,
         max_length=ProblemReport.NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": ProblemReport.NOTE_MAX}),
-        help_text="For example “no answer at 8 pm” or “the number is disconnected”. "
-        "Please don't include your name, number or other personal details.",
+        help_text=_(
+            "For example “no answer at 8 pm” or “the number is disconnected”. "
+            "Please don't include your name, number or other personal details."
+        ),
     )

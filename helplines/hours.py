@@ -20,6 +20,10 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils.dateformat import format as date_format
+from django.utils.dates import WEEKDAYS
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _DAY_INDEX = {name.lower(): index for index, name in enumerate(DAY_NAMES)}
@@ -121,23 +125,25 @@ class OpeningStatus:
 
     def describe(self, now: datetime) -> str:
         if self.always_open:
-            return "Open now: 24 hours a day, every day"
+            return _("Open now: 24 hours a day, every day")
         if self.changes_at is None:
-            return "Open now" if self.is_open else "Closed now"
-        when = _describe_moment(self.changes_at, now)
+            return _("Open now") if self.is_open else _("Closed now")
+        when = _describe_moment(self.changes_at, now, say_today=not self.is_open)
         if self.is_open:
-            return f"Open now, until {when.removeprefix('today at ')}"
-        return f"Closed now. Opens {when}"
+            return _("Open now, until %(when)s") % {"when": when}
+        return _("Closed now. Opens %(when)s") % {"when": when}
 
 
-def _describe_moment(moment: datetime, now: datetime) -> str:
-    clock = date_format(moment, "g:i A T")
+def _describe_moment(moment: datetime, now: datetime, *, say_today: bool = True) -> str:
+    # Translators: a time of day with its zone, as Django date format
+    # characters (https://docs.djangoproject.com/en/stable/ref/templates/builtins/#date).
+    clock = date_format(moment, pgettext("clock time with zone", "g:i A T"))
     days_ahead = (moment.date() - now.astimezone(moment.tzinfo).date()).days
     if days_ahead == 0:
-        return f"today at {clock}"
+        return _("today at %(time)s") % {"time": clock} if say_today else clock
     if days_ahead == 1:
-        return f"tomorrow at {clock}"
-    return f"{date_format(moment, 'l')} at {clock}"
+        return _("tomorrow at %(time)s") % {"time": clock}
+    return _("%(day)s at %(time)s") % {"day": date_format(moment, "l"), "time": clock}
 
 
 def _at(day: date, clock: str, tz: ZoneInfo) -> datetime:
@@ -183,19 +189,18 @@ def opening_status(spans: list[dict], tz: ZoneInfo, now: datetime) -> OpeningSta
     return OpeningStatus(False, None)
 
 
-DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ZONE_WORDS = {
-    "America/New_York": "Eastern",
-    "America/Detroit": "Eastern",
-    "America/Indiana/Indianapolis": "Eastern",
-    "America/Kentucky/Louisville": "Eastern",
-    "America/Chicago": "Central",
-    "America/Denver": "Mountain",
-    "America/Boise": "Mountain",
-    "America/Phoenix": "Arizona time",
-    "America/Los_Angeles": "Pacific",
-    "America/Anchorage": "Alaska time",
-    "Pacific/Honolulu": "Hawaii time",
+    "America/New_York": gettext_lazy("Eastern"),
+    "America/Detroit": gettext_lazy("Eastern"),
+    "America/Indiana/Indianapolis": gettext_lazy("Eastern"),
+    "America/Kentucky/Louisville": gettext_lazy("Eastern"),
+    "America/Chicago": gettext_lazy("Central"),
+    "America/Denver": gettext_lazy("Mountain"),
+    "America/Boise": gettext_lazy("Mountain"),
+    "America/Phoenix": gettext_lazy("Arizona time"),
+    "America/Los_Angeles": gettext_lazy("Pacific"),
+    "America/Anchorage": gettext_lazy("Alaska time"),
+    "Pacific/Honolulu": gettext_lazy("Hawaii time"),
 }
 
 
@@ -203,18 +208,25 @@ def _clock_words(clock: str) -> str:
     """22:00 is "10 pm", 08:30 "8:30 am", 12:00 "noon", 00:00 and 24:00 "midnight"."""
     hours, minutes = map(int, clock.split(":"))
     if minutes == 0 and hours in (0, 24):
-        return "midnight"
+        return _("midnight")
     if minutes == 0 and hours == 12:
-        return "noon"
-    suffix = "am" if hours < 12 else "pm"
+        return _("noon")
     hour12 = hours % 12 or 12
-    return f"{hour12} {suffix}" if minutes == 0 else f"{hour12}:{minutes:02d} {suffix}"
+    time = f"{hour12}" if minutes == 0 else f"{hour12}:{minutes:02d}"
+    return (_("%(time)s am") if hours < 12 else _("%(time)s pm")) % {"time": time}
+
+
+def _and(parts: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(parts) == 1:
+        return parts[0]
+    return _("%(list)s and %(last)s") % {"list": ", ".join(parts[:-1]), "last": parts[-1]}
 
 
 def _days_words(days: list[int]) -> str:
     """Consecutive runs become "Monday to Friday"; the whole week is "Every day"."""
     if days == list(range(7)):
-        return "Every day"
+        return _("Every day")
     runs: list[list[int]] = []
     for day in days:
         if runs and day == runs[-1][-1] + 1:
@@ -226,24 +238,35 @@ def _days_words(days: list[int]) -> str:
     parts = []
     for run in runs:
         if len(run) >= 3:
-            parts.append(f"{DAY_WORDS[run[0]]} to {DAY_WORDS[run[-1]]}")
+            parts.append(
+                _("%(first)s to %(last)s") % {"first": WEEKDAYS[run[0]], "last": WEEKDAYS[run[-1]]}
+            )
         else:
-            parts.extend(DAY_WORDS[day] for day in run)
-    if len(parts) == 1:
-        return parts[0]
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+            parts.extend(str(WEEKDAYS[day]) for day in run)
+    return capfirst(_and(parts))
 
 
 def describe_hours(spans: list[dict], time_zone: str) -> str:
-    """Hours as a person reads them: "Monday to Friday, 10 am to 10 pm Eastern"."""
+    """Hours as a person reads them, in the active language:
+    "Monday to Friday, 10 am to 10 pm Eastern"."""
     times_by_day: dict[int, list[str]] = {}
     for span in sorted(spans, key=lambda s: (s["day"], s["opens"])):
         times_by_day.setdefault(span["day"], []).append(
-            f"{_clock_words(span['opens'])} to {_clock_words(span['closes'])}"
+            _("%(opens)s to %(closes)s")
+            % {"opens": _clock_words(span["opens"]), "closes": _clock_words(span["closes"])}
         )
     days_by_times: dict[str, list[int]] = {}
     for day, ranges in sorted(times_by_day.items()):
-        days_by_times.setdefault(" and ".join(ranges), []).append(day)
-    zone = ZONE_WORDS.get(time_zone, time_zone.split("/")[-1].replace("_", " ") + " time")
-    groups = [f"{_days_words(days)}, {times}" for times, days in days_by_times.items()]
-    return f"{'; '.join(groups)} {zone}" if groups else ""
+        days_by_times.setdefault(_and(ranges), []).append(day)
+    if time_zone in ZONE_WORDS:
+        zone = str(ZONE_WORDS[time_zone])
+    else:
+        place = time_zone.split("/")[-1].replace("_", " ")
+        zone = _("%(place)s time") % {"place": place}
+    groups = [
+        _("%(days)s, %(times)s") % {"days": _days_words(days), "times": times}
+        for times, days in days_by_times.items()
+    ]
+    if not groups:
+        return ""
+    return _("%(hours)s %(zone)s") % {"hours": "; ".join(groups), "zone": zone}

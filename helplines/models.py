@@ -8,6 +8,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from connectapp.lib.states import NATIONAL, REGION_CHOICES
 
@@ -15,17 +17,17 @@ from .hours import OpeningStatus, describe_hours, format_hours, opening_status, 
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{1,22}$",
-    "Enter a phone number with digits, spaces, dashes or brackets, like 1-800-950-6264 or 988.",
+    _("Enter a phone number with digits, spaces, dashes or brackets, like 1-800-950-6264 or 988."),
 )
 text_number_validator = RegexValidator(
-    r"^[0-9][0-9 -]{2,19}$", "Enter a number to text, in digits, like 741741."
+    r"^[0-9][0-9 -]{2,19}$", _("Enter a number to text, in digits, like 741741.")
 )
 
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(
-            "“%(value)s” is not a time zone name. Use one like America/New_York.",
+            _("“%(value)s” is not a time zone name. Use one like America/New_York."),
             params={"value": value},
         )
 
@@ -35,6 +37,30 @@ def validate_hours(value: object) -> None:
         validate_spans(value)
     except ValueError as error:
         raise ValidationError(str(error)) from error
+
+
+# Language names admins type in `languages`, shown in the active language.
+LANGUAGE_NAMES = {
+    "english": _("English"),
+    "spanish": _("Spanish"),
+    "español": _("Spanish"),
+    "chinese": _("Chinese"),
+    "vietnamese": _("Vietnamese"),
+    "korean": _("Korean"),
+    "tagalog": _("Tagalog"),
+    "french": _("French"),
+    "russian": _("Russian"),
+    "arabic": _("Arabic"),
+    "asl": _("ASL"),
+}
+
+
+# Services with an official Spanish name (docs/translation.md, "The services'
+# own Spanish names"): shown in the active language; other names as entered.
+SERVICE_NAMES = {
+    "988 Suicide & Crisis Lifeline": _("988 Suicide & Crisis Lifeline"),
+    "SAMHSA's National Helpline": _("SAMHSA's National Helpline"),
+}
 
 
 # Evidence older than this many years earns a calm "numbers change" note.
@@ -76,27 +102,27 @@ class SupportLine(models.Model):
     """A crisis line, warmline, peer-support line, or information line."""
 
     class Kind(models.TextChoices):
-        CRISIS = "crisis", "Crisis line"
-        WARMLINE = "warmline", "Warmline"
-        PEER_SUPPORT = "peer_support", "Peer-support line"
-        REFERRAL = "referral", "Information and referral line"
+        CRISIS = "crisis", _("Crisis line")
+        WARMLINE = "warmline", _("Warmline")
+        PEER_SUPPORT = "peer_support", _("Peer-support line")
+        REFERRAL = "referral", _("Information and referral line")
 
     class Status(models.TextChoices):
-        PUBLISHED = "published", "Published"
-        NEEDS_CHECKING = "needs_checking", "Needs checking"
-        CLOSED = "closed", "Closed"
+        PUBLISHED = "published", pgettext_lazy("helpline", "Published")
+        NEEDS_CHECKING = "needs_checking", _("Needs checking")
+        CLOSED = "closed", pgettext_lazy("helpline", "Closed")
 
     class SourceKind(models.TextChoices):
-        OPERATOR = "operator", "Operator"
-        GOVERNMENT = "government", "Government"
-        NEWS = "news", "News"
-        DIRECTORY = "directory", "Directory"
-        THIRD_PARTY = "third_party", "Third-party list"
+        OPERATOR = "operator", _("Operator")
+        GOVERNMENT = "government", _("Government")
+        NEWS = "news", _("News")
+        DIRECTORY = "directory", _("Directory")
+        THIRD_PARTY = "third_party", _("Third-party list")
 
     class Callers(models.TextChoices):
-        STATE = "state", "Residents of its state"
-        US = "us", "Anyone in the US"
-        ANYWHERE = "anywhere", "Anyone, anywhere"
+        STATE = "state", _("Residents of its state")
+        US = "us", _("Anyone in the US")
+        ANYWHERE = "anywhere", _("Anyone, anywhere")
 
     # Only these kinds of source may back a published line.
     PUBLISHABLE_SOURCES = (SourceKind.OPERATOR, SourceKind.GOVERNMENT, SourceKind.NEWS)
@@ -106,100 +132,120 @@ class SupportLine(models.Model):
     slug = models.SlugField(
         max_length=80,
         unique=True,
-        help_text="A short unique key, like “nami-helpline”. CSV imports match lines by it.",
+        help_text=_("A short unique key, like “nami-helpline”. CSV imports match lines by it."),
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     description = models.TextField(
         blank=True,
         max_length=600,
-        help_text="One or two plain sentences: who it is for and what happens when you reach out.",
+        help_text=_(
+            "One or two plain sentences: who it is for and what happens when you reach out."
+        ),
     )
 
     phone = models.CharField(max_length=24, blank=True, validators=[phone_validator])
     text_number = models.CharField(
-        "number to text", max_length=20, blank=True, validators=[text_number_validator]
+        _("number to text"), max_length=20, blank=True, validators=[text_number_validator]
     )
     text_keyword = models.CharField(
-        "word to text",
+        _("word to text"),
         max_length=30,
         blank=True,
-        help_text="The word to send first, if the line asks for one (for example HOME).",
+        help_text=_("The word to send first, if the line asks for one (for example HOME)."),
     )
-    chat_url = models.URLField("chat link", blank=True)
+    chat_url = models.URLField(_("chat link"), blank=True)
     website = models.URLField(blank=True)
-    tty = models.CharField("TTY number", max_length=24, blank=True, validators=[phone_validator])
+    tty = models.CharField(_("TTY number"), max_length=24, blank=True, validators=[phone_validator])
     languages = models.CharField(
-        max_length=200, blank=True, help_text="Comma-separated, like “English, Spanish”."
+        max_length=200, blank=True, help_text=_("Comma-separated, like “English, Spanish”.")
+    )
+    spanish_keypress = models.CharField(
+        _("key to press for Spanish"),
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]$", _("Enter one digit, like 2."))],
+        help_text=_("The key a caller presses for Spanish, if the line asks for one (988: 2)."),
+    )
+    spanish_text_keyword = models.CharField(
+        _("word to text for Spanish"),
+        max_length=30,
+        blank=True,
+        help_text=_("The word that starts a text in Spanish (988 and Crisis Text Line: AYUDA)."),
     )
 
     region = models.CharField(
         max_length=2,
         choices=REGION_CHOICES,
-        help_text="The US state the line serves, or National.",
+        help_text=_("The US state the line serves, or National."),
     )
     who_may_call = models.CharField(
-        "who may call",
+        _("who may call"),
         max_length=10,
         choices=Callers.choices,
         default=Callers.STATE,
-        help_text="Choose “anyone in the US” or “anywhere” only when the source says the line "
-        "takes calls from outside its state.",
+        help_text=_(
+            "Choose “anyone in the US” or “anywhere” only when the source says the line "
+            "takes calls from outside its state."
+        ),
     )
 
-    open_24_7 = models.BooleanField("open 24/7", default=False)
+    open_24_7 = models.BooleanField(_("open 24/7"), default=False)
     hours = models.JSONField(
-        "opening hours",
+        _("opening hours"),
         default=list,
         blank=True,
         validators=[validate_hours],
-        help_text="Leave empty for a line open 24/7, or when the hours are not known.",
+        help_text=_("Leave empty for a line open 24/7, or when the hours are not known."),
     )
     time_zone = models.CharField(
         max_length=64, default="America/New_York", validators=[validate_time_zone]
     )
     hours_note = models.CharField(
-        "note about hours",
+        _("note about hours"),
         max_length=200,
         blank=True,
-        help_text="For example “Closed on federal holidays”.",
+        help_text=_("For example “Closed on federal holidays”."),
     )
     restrictions = models.CharField(
         max_length=300,
         blank=True,
-        help_text="Who can call and any limits, like “California residents; up to 3 calls a day”.",
+        help_text=_(
+            "Who can call and any limits, like “California residents; up to 3 calls a day”."
+        ),
     )
 
     status = models.CharField(
         max_length=20,
         choices=Status.choices,
         default=Status.NEEDS_CHECKING,
-        help_text="Only published lines are shown. Closed lines stay here, so nobody adds "
-        "them again.",
+        help_text=_(
+            "Only published lines are shown. Closed lines stay here, so nobody adds them again."
+        ),
     )
     source_url = models.URLField(
-        "source", max_length=300, help_text="The page where the number was found."
+        _("source"), max_length=300, help_text=_("The page where the number was found.")
     )
     source_kind = models.CharField(
-        "kind of source",
+        _("kind of source"),
         max_length=20,
         choices=SourceKind.choices,
         blank=True,
-        help_text="Publish only on the word of the operator, a government or a news outlet.",
+        help_text=_("Publish only on the word of the operator, a government or a news outlet."),
     )
     source_name = models.CharField(
-        "source name",
+        _("source name"),
         max_length=120,
         blank=True,
-        help_text="Who published the source, as people know them, like “ABC11 News”.",
+        help_text=_("Who published the source, as people know them, like “ABC11 News”."),
     )
     source_date = models.DateField(
-        "date of the source",
+        _("date of the source"),
         null=True,
         blank=True,
-        help_text="The date the source itself shows. Required to publish.",
+        help_text=_("The date the source itself shows. Required to publish."),
     )
     verified_on = models.DateField(
-        "last checked", help_text="The day an admin last checked the source."
+        _("last checked"), help_text=_("The day an admin last checked the source.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -219,6 +265,8 @@ class SupportLine(models.Model):
         "website",
         "tty",
         "languages",
+        "spanish_keypress",
+        "spanish_text_keyword",
         "region",
         "who_may_call",
         "open_24_7",
@@ -244,24 +292,30 @@ class SupportLine(models.Model):
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if not (self.phone or self.text_number or self.chat_url or self.tty):
-            errors["phone"] = "Give at least one way to reach the line: phone, text, chat or TTY."
+            errors["phone"] = _(
+                "Give at least one way to reach the line: phone, text, chat or TTY."
+            )
+        if self.spanish_keypress and not self.phone:
+            errors["spanish_keypress"] = _("A key to press for Spanish needs a phone number.")
+        if self.spanish_text_keyword and not self.text_number:
+            errors["spanish_text_keyword"] = _("A word to text needs a number to text it to.")
         if self.text_keyword and not self.text_number:
-            errors["text_keyword"] = "A word to text needs a number to text it to."
+            errors["text_keyword"] = _("A word to text needs a number to text it to.")
         if self.open_24_7 and self.hours:
-            errors["hours"] = "Leave the hours empty for a line that is open 24/7."
+            errors["hours"] = _("Leave the hours empty for a line that is open 24/7.")
         today = timezone.localdate()
         if self.verified_on and self.verified_on > today:
-            errors["verified_on"] = "The day it was checked can't be in the future."
+            errors["verified_on"] = _("The day it was checked can't be in the future.")
         if self.source_date and self.source_date > today:
-            errors["source_date"] = "The date of the source can't be in the future."
+            errors["source_date"] = _("The date of the source can't be in the future.")
         if self.status == self.Status.PUBLISHED:
             if self.source_kind not in self.PUBLISHABLE_SOURCES:
-                errors["source_kind"] = (
+                errors["source_kind"] = _(
                     "Publish a line only when its number is on a page of the operator, a "
                     "government or a news outlet. Otherwise keep it as “needs checking”."
                 )
             if not self.source_date:
-                errors["source_date"] = "A published line needs the date its source shows."
+                errors["source_date"] = _("A published line needs the date its source shows.")
         if errors:
             raise ValidationError(errors)
 
@@ -297,7 +351,26 @@ class SupportLine(models.Model):
 
     @property
     def language_list(self) -> list[str]:
-        return [lang.strip() for lang in self.languages.split(",") if lang.strip()]
+        """The languages it answers in, named in the active language when we
+        know the name (the field holds English names)."""
+        return [
+            str(LANGUAGE_NAMES.get(lang.strip().lower(), lang.strip()))
+            for lang in self.languages.split(",")
+            if lang.strip()
+        ]
+
+    @property
+    def display_name(self) -> str:
+        """The name people see: the service's own name in the active language."""
+        return str(SERVICE_NAMES.get(self.name, self.name))
+
+    @property
+    def speaks_spanish(self) -> bool:
+        """Answers in Spanish: listed in its languages, or has a Spanish option."""
+        names = {lang.strip().lower() for lang in self.languages.split(",")}
+        return bool({"spanish", "español", "espanol"} & names) or bool(
+            self.spanish_keypress or self.spanish_text_keyword
+        )
 
     @property
     def phone_href(self) -> str:
@@ -369,7 +442,10 @@ class ProblemReport(models.Model):
         indexes = [models.Index(fields=["line", "resolved_at"])]
 
     def __str__(self) -> str:
-        return f"Report on {self.line} ({self.created_at:%Y-%m-%d})"
+        return _("Report on %(line)s (%(date)s)") % {
+            "line": self.line,
+            "date": f"{self.created_at:%Y-%m-%d}",
+        }
 
     @property
     def is_open(self) -> bool:

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from connectapp.lib.states import State, get_state
@@ -66,7 +67,7 @@ def finder(request: HttpRequest) -> HttpResponse:
 def remember_state(request: HttpRequest) -> HttpResponse:
     form = StateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "We couldn't save that state. Please choose one from the list.")
+        messages.error(request, _("We couldn't save that state. Please choose one from the list."))
         return redirect("helplines:finder")
     state = get_state(form.cleaned_data["state"])
     if request.user.home_state != state.code:
@@ -74,7 +75,8 @@ def remember_state(request: HttpRequest) -> HttpResponse:
         request.user.save(update_fields=["home_state"])
     messages.success(
         request,
-        f"We'll show {state.name} first from now on. You can change it on your profile.",
+        _("We'll show %(state)s first from now on. You can change it on your profile.")
+        % {"state": state.name},
     )
     return redirect(_finder_url(state.code))
 
@@ -110,16 +112,21 @@ def report_problem(request: HttpRequest, slug: str) -> HttpResponse:
         if not _report_allowed(request):
             form.add_error(
                 None,
-                "We've had several reports from you in the last hour, thank you. "
-                "Please try again later. The other lines on the list can still help.",
+                _(
+                    "We've had several reports from you in the last hour, thank you. "
+                    "Please try again later. The other lines on the list can still help."
+                ),
             )
             context = {"line": line, "form": form, "back": back}
             return render(request, "helplines/report.html", context, status=429)
         problem_report_create(line=line, note=form.cleaned_data["note"])
         messages.success(
             request,
-            f"Thank you for telling us about {line.name}. We'll check it. "
-            "Meanwhile, please try the next line on the list.",
+            _(
+                "Thank you for telling us about %(line)s. We'll check it. "
+                "Meanwhile, please try the next line on the list."
+            )
+            % {"line": line.display_name},
         )
         return redirect(back)
     status = 400 if form.is_bound else 200
@@ -146,7 +153,10 @@ def _entry_json(entry: FinderEntry, section: str, position: int) -> dict:
         "chat_url": line.chat_url or None,
         "website": line.website or None,
         "tty": line.tty or None,
-        "languages": line.language_list,
+        "languages": [lang.strip() for lang in line.languages.split(",") if lang.strip()],
+        "speaks_spanish": line.speaks_spanish,
+        "spanish_keypress": line.spanish_keypress or None,
+        "spanish_text_keyword": line.spanish_text_keyword or None,
         "open_24_7": line.open_24_7,
         "hours": line.hours,
         "hours_text": line.hours_in_words,
@@ -176,8 +186,10 @@ def api_lines(request: HttpRequest) -> JsonResponse:
         return JsonResponse(
             {
                 "error": "unknown_state",
-                "message": "Unknown state code. Use a two-letter US state code such as "
-                "OR or NY, or DC for the District of Columbia.",
+                "message": _(
+                    "Unknown state code. Use a two-letter US state code such as "
+                    "OR or NY, or DC for the District of Columbia."
+                ),
             },
             status=400,
         )
@@ -188,7 +200,7 @@ def api_lines(request: HttpRequest) -> JsonResponse:
             lines.append(_entry_json(entry, section.key, len(lines) + 1))
     return JsonResponse(
         {
-            "state": {"code": state.code, "name": state.name} if state else None,
+            "state": {"code": state.code, "name": str(state.name)} if state else None,
             "sections": [
                 {"key": section.key, "title": section.title, "count": len(section.entries)}
                 for section in sections

@@ -203,7 +203,7 @@ def test_progress_shows_a_chart_a_summary_and_a_table(member, member_client):
     assert "5.0 after" in html
     assert "2.0 points higher." in html
     assert "<caption>Each time you noted an activity, oldest first</caption>" in html
-    assert html.index(">1 Mar<") < html.index(">2 Mar<")
+    assert html.index(">03/01/2026<") < html.index(">03/02/2026<")
     assert 'class="mood-chart-after is-up"' in html
     assert 'class="mood-chart-label mood-chart-day"' in html
 

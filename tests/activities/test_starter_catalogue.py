@@ -131,7 +131,7 @@ def test_the_loader_stores_each_links_check_date():
 def test_starter_pages_show_the_day_each_link_was_checked(client):
     call_command("load_starter_catalogue")
     html = client.get("/activities/volunteer-in-person/").content.decode()
-    assert html.count("(checked 26 November 2026)") == 2
+    assert html.count("(checked Nov. 26, 2026)") == 2
     assert "not checked yet" not in html
 
 

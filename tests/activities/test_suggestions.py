@@ -62,7 +62,7 @@ def test_the_member_sees_their_suggestion_and_its_state(member, member_client, o
     assert "board-game" not in other_member_client.get(reverse("activities:my")).content.decode()
     Activity.objects.update(status=Activity.Status.PUBLISHED)
     html = member_client.get(reverse("activities:my")).content.decode()
-    assert "Added to the catalogue" in html
+    assert "Added to the catalog" in html
 
 
 def test_sending_the_same_suggestion_twice_stores_one(member_client):
@@ -129,4 +129,4 @@ def test_a_rejected_suggestion_tells_the_member_gently(member, member_client):
     Activity.objects.get().delete()
     html = member_client.get(reverse("activities:my")).content.decode()
     assert "Go to a board-game café" in html
-    assert "Read by an admin, not in the catalogue for now." in html
+    assert "Read by an admin, not in the catalog for now." in html

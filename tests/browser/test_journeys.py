@@ -41,9 +41,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitänswitwe"
-LONG_TITLE = (
-    f"Walk to the far end of the long grey pier and back with my neighbour {LONG_WORD}"
-)
+LONG_TITLE = f"Walk to the far end of the long grey pier and back with my neighbour {LONG_WORD}"
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ test. To cover a page, add it to PAGES for each persona that reaches it.
 """
 
 import html
+import io
 import re
 from functools import cache
 from pathlib import Path
@@ -14,11 +15,13 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from activities.models import Activity
 from tests.conftest import sign_in
 from tests.factories import PASSWORD, make_admin, make_clinician, make_member
 
@@ -41,6 +44,15 @@ PAGES = [
     ("anonymous", "account_reset_password_done", 200),
     ("anonymous", "account_email_verification_sent", 200),
     ("anonymous", "account_inactive", 200),
+    ("anonymous", "helplines:finder", 200),
+    ("anonymous", "/helplines/?state=NY", 200),
+    ("anonymous", "/helplines/?state=ZZ", 400),
+    ("anonymous", "/helplines/988-lifeline/report/", 200),
+    ("anonymous", "activities:list", 200),
+    ("anonymous", "/activities/?setting=home&effort=low", 200),
+    ("anonymous", "/activities/?setting=moon", 200),
+    ("anonymous", "/activities/?q=zzzzqqqq", 200),
+    ("anonymous", "/activities/STARTER/", 200),
     ("member", "home", 200),
     ("member", "about", 200),
     ("member", "accounts:profile", 200),
@@ -54,6 +66,16 @@ PAGES = [
     ("member", "mfa_index", 200),
     ("member", "mfa_activate_totp", 200),
     ("member", "usersessions_list", 200),
+    ("member", "helplines:finder", 200),
+    ("member", "/helplines/?state=OR", 200),
+    ("member", "activities:list", 200),
+    ("member", "activities:my", 200),
+    ("member", "activities:progress", 200),
+    ("member", "activities:suggest", 200),
+    ("member", "activities:reminders", 200),
+    ("member", "/activities/STARTER/", 200),
+    ("member", "/activities/STARTER/start/", 200),
+    ("member", "/activities/STARTER/log/", 200),
     ("clinician", "home", 200),
     ("clinician", "accounts:profile", 200),
     ("clinician", "accounts:clinician", 200),
@@ -119,7 +141,13 @@ def test_page_has_no_english_left(persona, target, status):
     if target in REAUTHENTICATE:
         reauthenticate = f"{reverse('account_reauthenticate')}?next={url_of(target)}"
         client.post(reauthenticate, {"password": PASSWORD})
-    response = client.get(url_of(target))
+    url = url_of(target)
+    if "helplines" in url:
+        call_command("load_starter_helplines", stdout=io.StringIO())
+    if "STARTER" in url:
+        call_command("load_starter_catalogue", stdout=io.StringIO())
+        url = url.replace("STARTER", Activity.objects.published().order_by("order").first().slug)
+    response = client.get(url)
     assert response.status_code == status
     page = response.content.decode()
     assert '<html lang="es"' in page
