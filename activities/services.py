@@ -2,6 +2,7 @@ import uuid
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -185,9 +186,19 @@ def member_data_delete(*, owner: User, **kwargs) -> None:
 
 def suggestions_delete_for_owner(*, owner: User) -> None:
     """Erase a member's suggestions, and the suggested activities still awaiting
-    review. For account deletion. Activities an admin already published stay in
-    the catalogue, no longer linked to the member."""
-    Activity.objects.suggested().filter(suggestion__owner=owner).delete()
+    review. For account deletion.
+
+    The member's own plans, mood notes and recommendations go first (the
+    account's cascade would erase them anyway). A suggested activity that
+    someone else has since planned, logged or been recommended stays, like one
+    an admin already published: deleting the suggestion clears its link to the
+    member, so nothing in the catalogue points back to them."""
+    Plan.objects.owned_by(owner).delete()
+    ActivityLog.objects.owned_by(owner).delete()
+    Recommendation.objects.owned_by(owner).delete()
+    Activity.objects.suggested().filter(suggestion__owner=owner).exclude(
+        Q(plans__isnull=False) | Q(logs__isnull=False) | Q(recommendations__isnull=False)
+    ).delete()
     Suggestion.objects.owned_by(owner).delete()
 
 

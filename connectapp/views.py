@@ -67,8 +67,10 @@ def account_delete(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = request.user
         email = user.email
-        logout(request)
+        # Delete first: if it fails, the member is still signed in and can try
+        # again. Only once the account is gone does this session end.
         services.account_delete(user=user, request=request)
+        logout(request)
         # The account is already gone; a mail failure must not hide that.
         notification_send(to=email, template="accounts/email/account_deleted")
         messages.success(request, "Your account and everything in it have been deleted.")

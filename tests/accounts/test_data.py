@@ -211,3 +211,63 @@ def test_delete_ends_shares_tells_the_clinician_and_erases_the_log(
     for message in mail.outbox:
         assert "mornings" not in message.body.lower()
         assert "For my sister" not in message.body
+
+
+def test_delete_keeps_a_suggested_activity_someone_else_planned(
+    member_client, member, other_member
+):
+    suggestion, _ = suggestion_create(
+        owner=member,
+        submission=uuid.uuid4(),
+        title="Board games night",
+        description="Play with neighbours.",
+        setting="out",
+        effort="high",
+    )
+    activity = Activity.objects.get(suggestion=suggestion)
+    make_plan(owner=other_member, activity=activity)
+    make_plan(owner=member, activity=activity)
+    make_log(owner=member, activity=activity)
+    suggestion_create(
+        owner=member,
+        submission=uuid.uuid4(),
+        title="Sing in the car",
+        description="Loudly.",
+        setting="home",
+        effort="low",
+    )
+
+    reauthenticate(member_client)
+    response = member_client.post(reverse("accounts:delete"), {"confirm": "on"})
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=member.pk).exists()
+    assert not Suggestion.objects.exists()
+    # The other member's plan keeps its activity, no longer linked to anyone.
+    activity.refresh_from_db()
+    assert not Suggestion.objects.filter(activity=activity).exists()
+    assert Plan.objects.get(owner=other_member).activity == activity
+    assert not Plan.objects.filter(owner_id=member.pk).exists()
+    # A suggestion nobody else used goes with the account.
+    assert not Activity.objects.filter(title="Sing in the car").exists()
+    assert "_auth_user_id" not in member_client.session
+
+
+def test_a_failed_delete_leaves_the_member_signed_in(member_client, member, monkeypatch):
+    from connectapp import services
+
+    def broken(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(services, "account_delete", broken)
+    reauthenticate(member_client)
+    member_client.raise_request_exception = False
+    response = member_client.post(reverse("accounts:delete"), {"confirm": "on"})
+    assert response.status_code == 500
+    assert User.objects.filter(pk=member.pk).exists()
+    assert member_client.session["_auth_user_id"] == str(member.pk)
+    # Trying again works.
+    monkeypatch.undo()
+    reauthenticate(member_client)
+    assert member_client.post(reverse("accounts:delete"), {"confirm": "on"}).status_code == 302
+    assert not User.objects.filter(pk=member.pk).exists()
