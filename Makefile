@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean messages bench scaleout soak
 
 $(INSTALLED): requirements.txt requirements-dev.txt build-constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,8 +22,9 @@ $(INSTALLED): requirements.txt requirements-dev.txt build-constraints.txt
 		'# Written by make on first use. Every variable: .env.example' \
 		'DEBUG=True' \
 		"SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		"MFA_ENCRYPTION_KEY=$$($(PYTHON) -c 'import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())')" \
 		'ACCOUNT_EMAIL_VERIFICATION=optional' > .env
-	@echo "Wrote .env with a new SECRET_KEY."
+	@echo "Wrote .env with a new SECRET_KEY and MFA_ENCRYPTION_KEY."
 
 run: $(INSTALLED) .env
 	$(BIN)/python manage.py migrate --noinput
@@ -32,7 +33,9 @@ run: $(INSTALLED) .env
 	$(BIN)/python manage.py load_starter_catalogue
 	$(BIN)/python manage.py seed_demo
 	@echo
-	@echo "Connect is starting at http://$(HOST):$(PORT)/ (Ctrl+C stops it)."
+	@echo "Connect is starting at http://$(HOST):$(PORT)/ with a background worker (Ctrl+C stops both)."
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(INSTALLED) .env
@@ -45,6 +48,22 @@ lint: $(INSTALLED)
 format: $(INSTALLED)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# After marking strings: collect them into locale/ and compile (needs GNU
+# gettext). Translate the new entries, then run it again. docs/translation.md.
+messages: $(INSTALLED)
+	$(BIN)/python scripts/translations.py update
+	$(BIN)/python scripts/translations.py check
+
+# Load tests on PostgreSQL and Redis (docs/performance.md). Each stops what it starts.
+bench: $(INSTALLED)
+	$(BIN)/python scripts/bench.py
+
+scaleout: $(INSTALLED)
+	$(BIN)/python scripts/scaleout.py
+
+soak: $(INSTALLED)
+	$(BIN)/python scripts/soak.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

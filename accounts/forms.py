@@ -1,4 +1,7 @@
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import ClinicianProfile, User
 
@@ -8,10 +11,25 @@ class SignupForm(forms.Form):
 
     display_name = forms.CharField(
         max_length=User._meta.get_field("display_name").max_length,
-        label="Display name",
-        help_text="What other people will see. A nickname or pseudonym is fine.",
+        label=_("Display name"),
+        help_text=_("What other people will see. A nickname or pseudonym is fine."),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
+
+    age_confirmed = forms.BooleanField()
+
+    # allauth's sign-up form applies this order: the age confirmation comes last.
+    field_order = ["email", "display_name", "password1", "password2", "age_confirmed"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Read when the form is built, so the label follows the running setting.
+        age = settings.MINIMUM_AGE
+        field = self.fields["age_confirmed"]
+        field.label = gettext("I am %(age)s or older") % {"age": age}
+        field.error_messages["required"] = gettext(
+            "Connect is for people aged %(age)s or over. Please check the box if you are."
+        ) % {"age": age}
 
     def signup(self, request, user: User) -> None:
         user.display_name = self.cleaned_data["display_name"]
@@ -21,13 +39,13 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "home_state"]
+        fields = ["display_name", "home_state", "language"]
 
 
 class AccountDeleteForm(forms.Form):
     confirm = forms.BooleanField(
-        label="I understand that this erases my account and everything in it, for good.",
-        error_messages={"required": "Please tick the box to confirm."},
+        label=_("I understand that this erases my account and everything in it, for good."),
+        error_messages={"required": _("Please check the box to confirm.")},
     )
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from connectapp.lib.states import STATE_CHOICES
 
@@ -15,7 +16,7 @@ class UserManager(BaseUserManager["User"]):
 
     def _create_user(self, email: str, password: str | None, **extra_fields) -> "User":
         if not email:
-            raise ValueError("An email address is required.")
+            raise ValueError(_("An email address is required."))
         user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
@@ -40,24 +41,41 @@ class User(AbstractUser):
     """
 
     class Role(models.TextChoices):
-        MEMBER = "member", "Member"
-        CLINICIAN = "clinician", "Clinician"
+        MEMBER = "member", _("Member")
+        CLINICIAN = "clinician", _("Clinician")
+
+    class Language(models.TextChoices):
+        # Blank: follow the language cookie, then the browser.
+        ENGLISH = "en", "English"
+        SPANISH = "es", "Español"
 
     username = None
     first_name = None
     last_name = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
+        _("display name"),
         max_length=60,
-        help_text="The name other people see. A first name or a nickname is fine.",
+        help_text=_("The name other people see. A first name or a nickname is fine."),
     )
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     home_state = models.CharField(
-        "your US state",
+        _("your US state"),
         max_length=2,
         blank=True,
         choices=STATE_CHOICES,
-        help_text="Optional. The helpline finder shows your own state's warmlines first.",
+        help_text=_("Optional. The helpline finder shows your own state's warmlines first."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        blank=True,
+        choices=Language.choices,
+        help_text=_(
+            "The language Connect uses for you when you are signed in. "
+            "Leave it blank to follow the language you pick at the bottom of each page "
+            "or your browser's setting."
+        ),
     )
 
     USERNAME_FIELD = "email"
@@ -68,6 +86,8 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["display_name", "pk"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
 
     def __str__(self) -> str:
         return self.display_name or self.email
@@ -136,39 +156,47 @@ class ClinicianProfile(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for review"
-        VERIFIED = "verified", "Verified"
-        REJECTED = "rejected", "Not approved"
-        WITHDRAWN = "withdrawn", "Verification withdrawn"
+        PENDING = "pending", _("Waiting for review")
+        VERIFIED = "verified", _("Verified")
+        REJECTED = "rejected", _("Not approved")
+        WITHDRAWN = "withdrawn", _("Verification withdrawn")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="clinician_profile"
     )
     profession = models.CharField(
-        max_length=100, help_text="For example: licensed clinical social worker, psychologist."
-    )
-    licence_number = models.CharField("licence or registration number", max_length=60)
-    licence_region = models.CharField(
-        "where it was issued",
+        _("profession"),
         max_length=100,
-        help_text="The state, country or body that issued your licence or registration.",
+        help_text=_("For example: licensed clinical social worker, psychologist."),
+    )
+    # The field names keep their original spelling; what people read says "license".
+    licence_number = models.CharField(_("license or registration number"), max_length=60)
+    licence_region = models.CharField(
+        _("where it was issued"),
+        max_length=100,
+        help_text=_("The state, country or body that issued your license or registration."),
     )
     practice_name = models.CharField(
-        "practice or organisation", max_length=150, help_text="Where you see clients."
+        _("practice or organization"), max_length=150, help_text=_("Where you see clients.")
     )
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
-    applied_at = models.DateTimeField(default=timezone.now)
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    applied_at = models.DateTimeField(_("applied"), default=timezone.now)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The admin who made the latest decision.",
+        verbose_name=_("reviewed by"),
+        help_text=_("The admin who made the latest decision."),
     )
-    share_code = models.CharField(max_length=SHARE_CODE_LENGTH, null=True, blank=True, unique=True)
-    share_code_expires_at = models.DateTimeField(null=True, blank=True)
+    share_code = models.CharField(
+        _("share code"), max_length=SHARE_CODE_LENGTH, null=True, blank=True, unique=True
+    )
+    share_code_expires_at = models.DateTimeField(_("share code expires"), null=True, blank=True)
 
     objects = ClinicianProfileQuerySet.as_manager()
 
@@ -176,6 +204,8 @@ class ClinicianProfile(models.Model):
 
     class Meta:
         ordering = ["status", "-applied_at"]
+        verbose_name = _("clinician profile")
+        verbose_name_plural = _("clinician profiles")
         constraints = [
             models.CheckConstraint(
                 condition=Q(share_code__isnull=True) | Q(share_code_expires_at__isnull=False),

@@ -15,7 +15,10 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+
+from connectapp.lib.notifications import notification_send
 
 from .models import SHARE_CODE_LIFETIME, ClinicianProfile, User, share_code_new
 from .signals import clinician_unverified
@@ -81,7 +84,16 @@ def clinician_verify(*, profile: ClinicianProfile, by: User) -> bool:
     if not profile.is_verified:
         _decide(profile, status=ClinicianProfile.Status.VERIFIED, by=by)
         share_code_regenerate(profile=profile)
+        transaction.on_commit(lambda: _email_verified(profile.user.email))
     return True
+
+
+def _email_verified(to: str) -> None:
+    """Tell the applicant, with a link to their clinician page. A mail failure
+    is logged and never undoes the verification."""
+    notification_send(
+        to=to, template="accounts/email/clinician_verified", link=reverse("accounts:clinician")
+    )
 
 
 @transaction.atomic
@@ -121,6 +133,7 @@ def account_export(*, user: User) -> dict[str, Any]:
             "display_name": user.display_name,
             "role": user.get_role_display(),
             "home_state": user.home_state,
+            "language": user.language,
             "joined_at": user.date_joined,
             "last_sign_in": user.last_login,
             "email_addresses": [

@@ -1,10 +1,12 @@
 import logging
 
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -21,7 +23,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your profile is saved.")
+        messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
 
@@ -39,6 +41,8 @@ def clinician_application(request: HttpRequest) -> HttpResponse:
     authenticator app first, because the role always requires one."""
     application = ClinicianProfile.objects.filter(user=request.user).first()
     has_mfa = is_mfa_enabled(request.user, [Authenticator.Type.TOTP])
+    # allauth refuses to add an authenticator while any address is unconfirmed.
+    unconfirmed = EmailAddress.objects.filter(user=request.user, verified=False).first()
     can_apply = application is None or not application.is_verified
     form = None
     if can_apply:
@@ -48,25 +52,30 @@ def clinician_application(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if not can_apply:
-            messages.info(request, "You are verified. To change these details, ask an admin.")
+            messages.info(request, _("You are verified. To change these details, ask an admin."))
             return redirect("accounts:clinician")
         status = 400
         if not has_mfa:
             messages.warning(
                 request,
-                "Please set up two-factor authentication first: clinicians must use it.",
+                _("Please set up two-factor authentication first: clinicians must use it."),
             )
         elif form.is_valid():
             services.clinician_apply(user=request.user, values=form.cleaned_data)
             messages.success(
                 request,
-                "Thank you. An admin will check your details and you will see the result here.",
+                _("Thank you. An admin will check your details and you will see the result here."),
             )
             return redirect("accounts:clinician")
     return render(
         request,
         "accounts/clinician.html",
-        {"application": application, "form": form, "has_mfa": has_mfa},
+        {
+            "application": application,
+            "form": form,
+            "has_mfa": has_mfa,
+            "unconfirmed_email": unconfirmed,
+        },
         status=status,
     )
 
@@ -77,6 +86,7 @@ def share_code_regenerate(request: HttpRequest) -> HttpResponse:
     services.share_code_regenerate(profile=profile)
     messages.success(
         request,
-        f"Your new share code is {profile.share_code_display}. The old code no longer works.",
+        _("Your new share code is %(code)s. The old code no longer works.")
+        % {"code": profile.share_code_display},
     )
     return redirect("clinician:dashboard")

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 
-from .models import Activity, Plan, Recommendation
+from .models import Activity, ActivityStart, Plan, Recommendation
 
 
 def _with_parts(queryset):
@@ -42,3 +42,8 @@ def get_recommendation_for_user(user: User | AnonymousUser, pk: int) -> Recommen
     return get_object_or_404(
         Recommendation.objects.owned_by(user).select_related("activity"), pk=pk
     )
+
+
+def get_start_for_user(user: User | AnonymousUser, pk: int) -> ActivityStart:
+    """One of the user's own open "about to do it" notes, or a 404."""
+    return get_object_or_404(ActivityStart.objects.owned_by(user).select_related("activity"), pk=pk)

@@ -1,5 +1,8 @@
+import re
+from collections import Counter
 from datetime import date
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -7,24 +10,62 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, JSON
+from import_export.formats.base_formats import JSON
 from import_export.forms import ExportForm
+
+from connectapp.lib.exports import SafeCSV, SafeJSON
 
 from .models import Activity, ActivityLink, ReadyMessage, Tag
 
 
+class WholeNumberWidget(widgets.Widget):
+    """A whole number of zero or more; anything else is an error in words."""
+
+    def clean(self, value, row=None, **kwargs) -> int | None:
+        text = str(value if value is not None else "").strip()
+        if not text:
+            return None
+        if not text.isascii() or not text.isdigit():
+            raise ValueError(f"“{value}” is not a whole number like 5.")
+        return int(text)
+
+
+class YesNoWidget(widgets.Widget):
+    """yes/no, true/false or 1/0 in any case; an empty cell means no.
+    Anything else is an error, never a silent "no"."""
+
+    TRUE = {"yes", "true", "1", "y"}
+    FALSE = {"no", "false", "0", "n", ""}
+
+    def clean(self, value, row=None, **kwargs) -> bool:
+        text = str(value if value is not None else "").strip().lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise ValueError(f"“{value}” is not yes or no.")
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return "yes" if value else "no"
+
+
 class LinesWidget(widgets.Widget):
     """One item per line, in a single CSV cell or JSON string. The resource's
-    dehydrate_* methods write them."""
+    dehydrate_* methods write them for export; render() writes the import preview."""
 
     def clean(self, value, row=None, **kwargs) -> list[str]:
         if value is None:
             return []
         return [line.strip() for line in str(value).splitlines() if line.strip()]
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return "\n".join(value or [])
 
 
 class KindsWidget(LinesWidget):
@@ -37,6 +78,9 @@ class KindsWidget(LinesWidget):
         if unknown:
             raise ValueError(f"Unknown kind: {', '.join(unknown)}.")
         return [kinds[slug] for slug in slugs]
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return "|".join(kind.slug for kind in value or [])
 
 
 class LinksWidget(LinesWidget):
@@ -64,6 +108,12 @@ class LinksWidget(LinesWidget):
             links.append((label, url, verified_on))
         return links
 
+    def render(self, value, obj=None, **kwargs) -> str:
+        return "\n".join(
+            " | ".join([label, url, *([day.isoformat()] if day else [])])
+            for label, url, day in value or []
+        )
+
 
 class MessagesWidget(LinesWidget):
     def clean(self, value, row=None, **kwargs) -> list[str]:
@@ -75,6 +125,47 @@ class MessagesWidget(LinesWidget):
         return lines
 
 
+def whole_file_problem(headers: list[str], import_fields: list, dataset) -> str | None:
+    """A sentence about what is wrong with the file as a whole, or None."""
+    known = [field.column_name for field in import_fields]
+    if "slug" not in headers:
+        if len(headers) == 1 and any(mark in headers[0] for mark in ";\t"):
+            return (
+                "The columns are separated by semicolons or tabs. Save the file as "
+                "comma-separated CSV (UTF-8) and upload it again."
+            )
+        return (
+            "The file has no “slug” column. The first line must name the columns: "
+            + ", ".join(known)
+            + "."
+        )
+    unknown = [header for header in headers if header not in known]
+    if unknown:
+        return (
+            "Unknown columns: "
+            + ", ".join(f"“{header}”" for header in unknown)
+            + ". The columns Connect reads are: "
+            + ", ".join(known)
+            + "."
+        )
+    counts = Counter(str(slug).strip() for slug in dataset["slug"] if slug)
+    repeated = sorted(slug for slug, count in counts.items() if count > 1)
+    if repeated:
+        return "Each slug may appear only once in a file. Repeated: " + ", ".join(repeated) + "."
+    return None
+
+
+class StylelessDiff(resources.Diff):
+    """The library's preview diff, minus the inline styles the CSP would block;
+    the admin's stylesheet colours <ins> and <del> instead."""
+
+    def as_html(self) -> list[str]:
+        return [mark_safe(INLINE_STYLE.sub("", html)) for html in super().as_html()]  # noqa: S308
+
+
+INLINE_STYLE = re.compile(r' style="[^"]*"')
+
+
 class ActivityResource(resources.ModelResource):
     """CSV and JSON import and export of the catalogue, matched on the slug.
 
@@ -82,6 +173,10 @@ class ActivityResource(resources.ModelResource):
     is bad, nothing is imported, and the admin lists each bad row.
     """
 
+    order = fields.Field(attribute="order", column_name="order", widget=WholeNumberWidget())
+    links_to_helplines = fields.Field(
+        attribute="links_to_helplines", column_name="links_to_helplines", widget=YesNoWidget()
+    )
     kinds = fields.Field(attribute="_import_kinds", column_name="kinds", widget=KindsWidget())
     links = fields.Field(attribute="_import_links", column_name="links", widget=LinksWidget())
     messages = fields.Field(
@@ -101,6 +196,7 @@ class ActivityResource(resources.ModelResource):
             "setting",
             "effort",
             "kinds",
+            "keywords",
             "status",
             "order",
             "source_note",
@@ -113,6 +209,39 @@ class ActivityResource(resources.ModelResource):
 
     def get_queryset(self) -> QuerySet:
         return Activity.objects.prefetch_related("kinds", "links", "messages")
+
+    def get_diff_class(self) -> type:
+        return StylelessDiff
+
+    def import_instance(self, instance: Activity, row, **kwargs) -> None:
+        # Name each problem by its column in the file, not by the attribute it fills.
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            columns = {field.attribute: field.column_name for field in self.get_import_fields()}
+            raise ValidationError(
+                {columns.get(name, name): errors for name, errors in error.error_dict.items()}
+            ) from None
+
+    def before_import(self, dataset, **kwargs) -> None:
+        """Checks that concern the whole file. A problem here empties the dataset,
+        so the admin sees one clear message instead of an error on every row."""
+        headers = [str(header or "").strip() for header in dataset.headers or []]
+        problem = whole_file_problem(headers, self.get_import_fields(), dataset)
+        if problem:
+            dataset.wipe()
+            raise ValueError(problem)
+
+    def after_init_instance(self, instance: Activity, new: bool, row, **kwargs) -> None:
+        # The preview compares an activity's kinds, links and messages before and
+        # after the import, so read the stored ones into the import attributes.
+        if new:
+            return
+        instance._import_kinds = list(instance.kinds.all())
+        instance._import_links = [
+            (link.label, link.url, link.verified_on) for link in instance.links.all()
+        ]
+        instance._import_messages = [message.text for message in instance.messages.all()]
 
     def dehydrate_kinds(self, activity: Activity) -> str:
         return "|".join(kind.slug for kind in activity.kinds.all())
@@ -151,18 +280,45 @@ class ActivityResource(resources.ModelResource):
         )
 
 
-class ActivityLinkInline(admin.TabularInline):
+def import_numbering(request: HttpRequest, formats: list) -> dict:
+    """How the import pages name a row: "Line 2" in a CSV file, as the helplines
+    import does (line 1 is the header), and "Item 1" in a JSON list."""
+    chosen = request.POST.get("format", "")
+    index = int(chosen) if chosen.isascii() and chosen.isdigit() else len(formats)
+    is_json = index < len(formats) and issubclass(formats[index], JSON)
+    return (
+        {"row_word": "Item", "row_offset": 0} if is_json else {"row_word": "Line", "row_offset": 1}
+    )
+
+
+# Stacked, not tabular: Django's tabular inline starts each row with an empty
+# header cell, which screen readers (and axe) report as a header with no name.
+class ActivityLinkInline(admin.StackedInline):
     model = ActivityLink
     extra = 0
     fields = ["label", "url", "verified_on", "order"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ReadyMessageInline(admin.TabularInline):
+class ReadyMessageInline(admin.StackedInline):
     model = ReadyMessage
     extra = 0
     fields = ["text", "order"]
     verbose_name = "ready-to-send message"
+
+
+def labelled_list_form(form_class: type) -> type:
+    """A changelist form whose editable fields each name their row, such as
+    "Order of Visit a dog park", for screen readers: the list has no <label>s."""
+
+    class LabelledForm(form_class):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            for field in self.fields.values():
+                if self.instance.pk and not field.widget.is_hidden:
+                    field.widget.attrs["aria-label"] = f"{field.label} of {self.instance}"
+
+    return LabelledForm
 
 
 @admin.register(Tag)
@@ -172,38 +328,34 @@ class KindAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "slug"]
 
+    def get_changelist_form(self, request: HttpRequest, **kwargs) -> type:
+        return labelled_list_form(super().get_changelist_form(request, **kwargs))
+
 
 @admin.register(Activity)
 class ActivityAdmin(ImportExportModelAdmin):
     resource_classes = [ActivityResource]
-    formats = [CSV, JSON]
+    formats = [SafeCSV, SafeJSON]
     # Export every field, so a file can be imported back as it is. The field
     # picker's template uses inline styles and handlers, which the CSP blocks.
     export_form_class = ExportForm
     import_template_name = "admin/activities/activity/import.html"
-    list_display = [
-        "title",
-        "setting",
-        "effort",
-        "kind_names",
-        "status",
-        "order",
-        "updated_at",
-        "updated_by",
-        "preview_link",
-    ]
+    # The columns admins sort and edit by, in one screen at 1280 px. Who changed
+    # an activity and when are on its page and in its history.
+    list_display = ["title", "quadrant", "kind_names", "status", "order", "preview_link"]
     list_editable = ["status", "order"]
     list_filter = ["setting", "effort", "kinds", "status"]
-    list_select_related = ["updated_by"]
-    search_fields = ["title", "slug", "summary", "body"]
+    search_fields = ["title", "slug", "summary", "body", "keywords"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["kinds"]
+    # A few kinds, as plain checkboxes: the two-box picker's search icon carries
+    # an aria-label that its role does not allow.
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     readonly_fields = ["preview_link", "created_at", "updated_at", "updated_by"]
     inlines = [ActivityLinkInline, ReadyMessageInline]
     actions = ["publish", "unpublish", "approve"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "order", "preview_link"]}),
-        ("Where it fits", {"fields": ["setting", "effort", "kinds"]}),
+        ("Where it fits", {"fields": ["setting", "effort", "kinds", "keywords"]}),
         (
             "What members read",
             {"fields": ["summary", "first_step", "body", "why_it_helps", "links_to_helplines"]},
@@ -213,6 +365,13 @@ class ActivityAdmin(ImportExportModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("kinds")
+
+    def get_changelist_form(self, request: HttpRequest, **kwargs) -> type:
+        return labelled_list_form(super().get_changelist_form(request, **kwargs))
+
+    @admin.display(description="where it fits", ordering="setting")
+    def quadrant(self, activity: Activity) -> str:
+        return activity.quadrant_label
 
     @admin.display(description="kinds")
     def kind_names(self, activity: Activity) -> str:
@@ -234,14 +393,23 @@ class ActivityAdmin(ImportExportModelAdmin):
         kwargs["rollback_on_validation_errors"] = True
         return kwargs
 
+    def import_action(self, request: HttpRequest, **kwargs) -> HttpResponse:
+        response = super().import_action(request, **kwargs)
+        if isinstance(response, TemplateResponse):
+            response.context_data.update(import_numbering(request, self.get_import_formats()))
+        return response
+
     def process_result(self, result, request: HttpRequest) -> HttpResponse:
         if not (result.has_errors() or result.has_validation_errors()):
             return super().process_result(result, request)
-        problems = [f"row {number}" for number, _ in result.row_errors()]
-        problems += [f"row {row.number}" for row in result.invalid_rows]
+        numbering = import_numbering(request, self.get_import_formats())
+        word, offset = numbering["row_word"].lower(), numbering["row_offset"]
+        numbers = [number for number, _ in result.row_errors()]
+        numbers += [row.number for row in result.invalid_rows]
+        places = ", ".join(f"{word} {number + offset}" for number in sorted(set(numbers)))
         self.message_user(
             request,
-            f"Nothing was imported: {', '.join(problems)} no longer passed the checks. "
+            f"Nothing was imported: {places or 'the file'} no longer passed the checks. "
             "Upload the file again to see the details.",
             messages.ERROR,
         )
@@ -269,11 +437,18 @@ class ActivityAdmin(ImportExportModelAdmin):
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
         self._set_status(request, queryset, Activity.Status.DRAFT, "Unpublished")
 
-    @admin.action(description="Approve the selected member suggestions")
+    @admin.action(description="Approve the selected member suggestions as drafts")
     def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
+        """An approved suggestion becomes a draft, which an admin completes (summary,
+        body, kinds) and then publishes: members never see it half-written."""
         self._set_status(
             request,
             queryset.filter(status=Activity.Status.SUGGESTED),
-            Activity.Status.PUBLISHED,
-            "Approved",
+            Activity.Status.DRAFT,
+            "Approved as drafts",
+        )
+        self.message_user(
+            request,
+            "Complete each draft (its summary, body and kinds), then publish it.",
+            messages.INFO,
         )

@@ -3,7 +3,18 @@ import uuid
 from django import forms
 from django.utils import timezone
 
-from .models import MOOD_MAX, MOOD_MIN, Activity, ActivityLog, Plan, ReadyMessage, Suggestion
+from .models import (
+    MOOD_MAX,
+    MOOD_MIN,
+    TIME_ZONES,
+    US_TIME_ZONES,
+    Activity,
+    ActivityLog,
+    Plan,
+    ReadyMessage,
+    ReminderSettings,
+    Suggestion,
+)
 
 MOOD_CHOICES = [(n, str(n)) for n in range(MOOD_MIN, MOOD_MAX + 1)]
 
@@ -36,20 +47,25 @@ class PlanForm(forms.ModelForm):
         return planned_for
 
 
+def mood_field(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=MOOD_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect(attrs={"class": "btn-check", "autocomplete": "off"}),
+    )
+
+
+class StartForm(forms.Form):
+    """ "I'm about to do it": the mood before, noted now; the after comes later."""
+
+    mood_before = mood_field("Your mood now, before you start")
+
+
 class LogForm(forms.ModelForm):
     submission = SubmissionField()
-    mood_before = forms.TypedChoiceField(
-        label="Your mood before",
-        choices=MOOD_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect(attrs={"class": "btn-check", "autocomplete": "off"}),
-    )
-    mood_after = forms.TypedChoiceField(
-        label="Your mood after",
-        choices=MOOD_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect(attrs={"class": "btn-check", "autocomplete": "off"}),
-    )
+    mood_before = mood_field("Your mood before")
+    mood_after = mood_field("Your mood after")
 
     class Meta:
         model = ActivityLog
@@ -118,3 +134,48 @@ class RecommendForm(forms.Form):
         empty_label="Choose an activity",
         help_text="It appears in their My activities, with your name.",
     )
+
+
+def time_zone_choices() -> list:
+    us = {value for value, _ in US_TIME_ZONES}
+    others = sorted(TIME_ZONES - us - {"localtime", "Factory"})
+    return [
+        ("United States", [(value, f"{label} ({value})") for value, label in US_TIME_ZONES]),
+        ("Everywhere", [(value, value.replace("_", " ")) for value in others]),
+    ]
+
+
+class ReminderSettingsForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(
+        label="Your time zone",
+        choices=time_zone_choices,
+        help_text="Reminders come at your chosen time in this zone.",
+    )
+
+    class Meta:
+        model = ReminderSettings
+        fields = ["enabled", "time_of_day", "time_zone", "show_title", "quiet_from", "quiet_until"]
+        help_texts = {
+            "enabled": "Off unless you turn it on. One short email on a day you planned something.",
+            "quiet_from": "Optional. No reminder comes between these times.",
+        }
+        widgets = {
+            "time_of_day": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "quiet_from": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "quiet_until": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        quiet = (cleaned.get("quiet_from"), cleaned.get("quiet_until"))
+        if (quiet[0] is None) != (quiet[1] is None) and not self.errors:
+            raise forms.ValidationError(
+                "For quiet hours, please give both a start and an end time, or neither."
+            )
+        return cleaned
+
+
+class FeedSettingsForm(forms.ModelForm):
+    class Meta:
+        model = ReminderSettings
+        fields = ["feed_shows_titles"]

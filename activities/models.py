@@ -1,5 +1,8 @@
+import secrets
 import uuid
+from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import quote
+from zoneinfo import ZoneInfo, available_timezones
 
 import markdown
 import nh3
@@ -14,7 +17,9 @@ from django.utils import timezone
 from connectapp.lib.models import OwnedQuerySet
 
 # Path segments under /activities/ that are pages, so no activity may use them as its slug.
-RESERVED_SLUGS = frozenset({"my", "suggest", "preview", "plans", "recommendations"})
+RESERVED_SLUGS = frozenset(
+    {"my", "suggest", "preview", "plans", "recommendations", "reminders", "calendar", "started"}
+)
 
 # Tags an activity body may use once its Markdown is rendered. Anything else is dropped.
 BODY_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4"}
@@ -89,6 +94,7 @@ class ActivityQuerySet(models.QuerySet):
             | Q(summary__icontains=text)
             | Q(body__icontains=text)
             | Q(first_step__icontains=text)
+            | Q(keywords__icontains=text)
         )
 
     def same_or_easier_than(self, activity: "Activity") -> "ActivityQuerySet":
@@ -120,6 +126,8 @@ class Activity(models.Model):
     slug = models.SlugField(max_length=80, unique=True, validators=[validate_not_reserved])
     summary = models.CharField("one-line summary", max_length=200)
     body = models.TextField(blank=True, help_text="Markdown. Links and basic formatting only.")
+    # `body` rendered and sanitised, once at save rather than on every page view.
+    body_html = models.TextField(editable=False, default="")
     first_step = models.CharField(
         "tiny first step",
         max_length=300,
@@ -130,6 +138,16 @@ class Activity(models.Model):
     setting = models.CharField(max_length=10, choices=Setting.choices)
     effort = models.CharField(max_length=10, choices=Effort.choices)
     kinds = models.ManyToManyField(Tag, blank=True, related_name="activities")
+    keywords = models.CharField(
+        "search keywords",
+        max_length=500,
+        blank=True,
+        help_text=(
+            "Words people might type when looking for this, such as feelings "
+            "(lonely, tired, anxious), separated by commas. Search uses them; "
+            "members never see them."
+        ),
+    )
     source_note = models.CharField(
         max_length=200, blank=True, help_text="Where the idea came from, for curators."
     )
@@ -163,16 +181,19 @@ class Activity(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        self.body_html = render_markdown(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("activities:detail", args=[self.slug])
 
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
-
-    @property
-    def body_html(self) -> str:
-        return render_markdown(self.body)
 
     @property
     def quadrant_label(self) -> str:
@@ -246,6 +267,8 @@ class Plan(models.Model):
     planned_for = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     done_at = models.DateTimeField(null=True, blank=True)
+    # The member can turn the reminder off for this one plan.
+    reminder = models.BooleanField(default=True)
 
     objects = PlanQuerySet.as_manager()
 
@@ -319,6 +342,42 @@ class ActivityLog(models.Model):
     @property
     def mood_change(self) -> int:
         return self.mood_after - self.mood_before
+
+
+class ActivityStartQuerySet(OwnedQuerySet):
+    pass
+
+
+class ActivityStart(models.Model):
+    """A member is about to do an activity and noted their mood before it.
+
+    It stays open, on "My activities", until they note how it went (which makes
+    an ActivityLog with this mood before, and removes it) or dismiss it. One per
+    member and activity: starting again updates it. Private to the member.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_starts"
+    )
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="starts")
+    mood_before = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(MOOD_MIN), MaxValueValidator(MOOD_MAX)]
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+
+    objects = ActivityStartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "activity"], name="one_start_per_activity"),
+            models.CheckConstraint(
+                condition=Q(mood_before__lte=MOOD_MAX), name="start_mood_within_scale"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Start {self.pk}"
 
 
 class Suggestion(models.Model):
@@ -396,3 +455,114 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return f"Recommendation {self.pk}"
+
+
+TIME_ZONES = frozenset(available_timezones())
+# Offered first in the time-zone list, since most members are in the US.
+US_TIME_ZONES = [
+    ("America/New_York", "Eastern time"),
+    ("America/Chicago", "Central time"),
+    ("America/Denver", "Mountain time"),
+    ("America/Phoenix", "Arizona"),
+    ("America/Los_Angeles", "Pacific time"),
+    ("America/Anchorage", "Alaska"),
+    ("Pacific/Honolulu", "Hawaii"),
+    ("America/Puerto_Rico", "Puerto Rico"),
+]
+FEED_TOKEN_BYTES = 32
+
+
+def feed_token_new() -> str:
+    return secrets.token_urlsafe(FEED_TOKEN_BYTES)
+
+
+class ReminderSettings(models.Model):
+    """A member's choices for reminders and their calendar feed. Reminders
+    are off until the member turns them on."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
+    )
+    enabled = models.BooleanField("email me a reminder on days I planned something", default=False)
+    time_of_day = models.TimeField("at what time", default=time(9, 0))
+    time_zone = models.CharField(max_length=64, default="America/New_York")
+    show_title = models.BooleanField(
+        "name the activity in the email",
+        default=False,
+        help_text="Off by default: an email preview on a shared screen can say more than you want.",
+    )
+    quiet_from = models.TimeField("quiet hours from", null=True, blank=True)
+    quiet_until = models.TimeField("quiet hours until", null=True, blank=True)
+    # The private calendar feed: on while it has a token. Replacing the token
+    # makes every old address answer 404.
+    feed_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    feed_shows_titles = models.BooleanField(
+        "name the activities in the feed",
+        default=False,
+        help_text="Off by default: events then read “Connect: something you planned”.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "reminder settings"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quiet_from__isnull=True, quiet_until__isnull=True)
+                | Q(quiet_from__isnull=False, quiet_until__isnull=False),
+                name="quiet_hours_both_or_neither",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder settings {self.pk}"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone if self.time_zone in TIME_ZONES else settings.TIME_ZONE)
+
+    def today(self) -> date:
+        return timezone.now().astimezone(self.zone).date()
+
+    def in_quiet_hours(self, moment: datetime) -> bool:
+        if self.quiet_from is None or self.quiet_until is None:
+            return False
+        local = moment.astimezone(self.zone).time()
+        if self.quiet_from <= self.quiet_until:
+            return self.quiet_from <= local < self.quiet_until
+        return local >= self.quiet_from or local < self.quiet_until
+
+    def due_at(self, day: date) -> datetime | None:
+        """When (in UTC) the reminder for a plan on `day` goes out: the chosen time in
+        the member's zone, or when quiet hours end if that time falls in them.
+        None when quiet hours last until the day is over."""
+        # In UTC: a time the clocks skip in spring (02:30) goes out an hour
+        # later; a time they repeat in autumn goes out the first time.
+        due = datetime.combine(day, self.time_of_day, tzinfo=self.zone).astimezone(UTC)
+        if self.in_quiet_hours(due):
+            due = datetime.combine(day, self.quiet_until, tzinfo=self.zone).astimezone(UTC)
+            if self.quiet_until < self.time_of_day or self.in_quiet_hours(due):
+                return None
+        return due
+
+    def day_ends_at(self, day: date) -> datetime:
+        return datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=self.zone)
+
+
+class ReminderSent(models.Model):
+    """One reminder went out for one plan on one day. The unique constraint
+    is the claim: two workers racing for the same reminder cannot both insert
+    this row, so only one of them sends."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reminders_sent")
+    day = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "day"], name="one_reminder_per_plan_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder {self.pk}"

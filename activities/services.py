@@ -14,13 +14,17 @@ from .models import (
     Activity,
     ActivityLink,
     ActivityLog,
+    ActivityStart,
     Plan,
     ReadyMessage,
     Recommendation,
+    ReminderSettings,
     Suggestion,
     Tag,
+    feed_token_new,
 )
-from .starter import KINDS, STARTER_ACTIVITIES
+from .reminders import reminder_schedule, reminders_schedule_for
+from .starter import KINDS, STARTER_ACTIVITIES, starter_keywords
 
 
 @transaction.atomic
@@ -51,6 +55,7 @@ def starter_catalogue_load() -> tuple[int, int]:
             effort=item.effort,
             source_note=item.source_note,
             links_to_helplines=item.links_to_helplines,
+            keywords=starter_keywords(item.slug),
             status=Activity.Status.PUBLISHED,
             order=order * 10,
         )
@@ -84,7 +89,40 @@ def plan_save(*, owner: User, activity: Activity, planned_for: date | None) -> P
     if not created:
         plan.planned_for = planned_for
         plan.save(update_fields=["planned_for"])
+    reminder_schedule(plan)
     return plan
+
+
+def plan_reminder_set(*, plan: Plan, on: bool) -> None:
+    """Turn the reminder for one plan on or off."""
+    plan.reminder = on
+    plan.save(update_fields=["reminder"])
+    reminder_schedule(plan)
+
+
+def reminder_settings_get(*, owner: User) -> ReminderSettings:
+    """The member's settings, or unsaved defaults (reminders off, no feed)."""
+    return ReminderSettings.objects.filter(owner=owner).first() or ReminderSettings(owner=owner)
+
+
+def reminder_settings_save(*, prefs: ReminderSettings) -> int:
+    """Store changed reminder settings and queue reminders at the new time.
+    Returns how many reminders were queued."""
+    prefs.save()
+    return reminders_schedule_for(prefs.owner) if prefs.enabled else 0
+
+
+def feed_token_replace(*, prefs: ReminderSettings) -> str:
+    """Turn the calendar feed on with a new address; any old one stops working."""
+    prefs.feed_token = feed_token_new()
+    prefs.save()
+    return prefs.feed_token
+
+
+def feed_turn_off(*, prefs: ReminderSettings) -> None:
+    prefs.feed_token = None
+    if prefs.pk is not None:
+        prefs.save()
 
 
 def plan_remove(*, plan: Plan) -> None:
@@ -116,6 +154,7 @@ def log_create(
         if plan is not None and not plan.is_done:
             plan.done_at = timezone.now()
             plan.save(update_fields=["done_at"])
+        ActivityStart.objects.owned_by(owner).filter(activity=activity).delete()
 
     return create_once(
         ActivityLog,
@@ -130,6 +169,21 @@ def log_create(
         },
         then=plan_done,
     )
+
+
+def start_save(*, owner: User, activity: Activity, mood_before: int) -> ActivityStart:
+    """Note the mood before an activity the member is about to do. Starting the
+    same activity again replaces the earlier note."""
+    start, _ = ActivityStart.objects.update_or_create(
+        owner=owner,
+        activity=activity,
+        defaults={"mood_before": mood_before, "started_at": timezone.now()},
+    )
+    return start
+
+
+def start_dismiss(*, start: ActivityStart) -> None:
+    start.delete()
 
 
 def _unique_slug(title: str) -> str:
@@ -227,7 +281,21 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
     plans = Plan.objects.owned_by(owner).select_related("activity").order_by("created_at")
     logs = ActivityLog.objects.owned_by(owner).select_related("activity")
     suggestions = Suggestion.objects.owned_by(owner)
+    prefs = ReminderSettings.objects.owned_by(owner).first()
     return {
+        "reminder_settings": None
+        if prefs is None
+        else {
+            "reminders_on": prefs.enabled,
+            "time_of_day": prefs.time_of_day,
+            "time_zone": prefs.time_zone,
+            "email_names_the_activity": prefs.show_title,
+            "quiet_from": prefs.quiet_from,
+            "quiet_until": prefs.quiet_until,
+            # Whether the feed is on; its address is a secret, so it stays out.
+            "calendar_feed_on": bool(prefs.feed_token),
+            "calendar_feed_names_activities": prefs.feed_shows_titles,
+        },
         "plans": [
             {
                 "activity": plan.activity.title,
@@ -235,8 +303,20 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
                 "planned_for": plan.planned_for,
                 "saved_at": plan.created_at,
                 "done_at": plan.done_at,
+                "reminder": plan.reminder,
             }
             for plan in plans
+        ],
+        "started_activities": [
+            {
+                "activity": start.activity.title,
+                "activity_slug": start.activity.slug,
+                "mood_before": start.mood_before,
+                "started_at": start.started_at,
+            }
+            for start in ActivityStart.objects.filter(owner=owner)
+            .select_related("activity")
+            .order_by("started_at")
         ],
         "mood_logs": [
             {

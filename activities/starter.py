@@ -30,6 +30,85 @@ KINDS = [
 ]
 
 
+# Feelings people type into search, with the words that mean the same, and the
+# starter activities that suit each. The loader writes them into an activity's
+# search keywords only when it creates that activity, so admins' edits stay.
+FEELINGS = {
+    "lonely, alone, loneliness": [
+        "watch-something-with-people-in-it",
+        "send-a-short-text",
+        "make-a-short-call",
+        "just-be-with-someone",
+        "online-peer-support",
+        "video-or-phone-support-group",
+        "call-a-warmline",
+        "sit-in-a-coffee-shop",
+        "reconnect-with-an-old-friend",
+        "join-a-meetup-group",
+    ],
+    "isolated, isolation, cut off, no friends": [
+        "send-a-short-text",
+        "just-be-with-someone",
+        "join-an-interest-forum",
+        "join-a-hobby-group-online",
+        "listen-at-7-cups",
+        "call-a-warmline",
+        "spend-time-in-a-park",
+        "say-yes-to-an-invitation",
+        "reconnect-with-an-old-friend",
+        "join-a-meetup-group",
+    ],
+    "tired, exhausted, no energy, worn out": [
+        "watch-something-with-people-in-it",
+        "send-a-short-text",
+        "just-be-with-someone",
+        "reply-in-the-comments",
+        "follow-a-mental-health-hashtag",
+        "sit-in-a-coffee-shop",
+        "spend-time-in-a-park",
+    ],
+    "anxious, anxiety, nervous, worried, shy": [
+        "watch-something-with-people-in-it",
+        "send-a-short-text",
+        "chat-with-a-support-app",
+        "online-peer-support",
+        "reply-in-the-comments",
+        "follow-a-mental-health-hashtag",
+        "video-or-phone-support-group",
+        "call-a-warmline",
+        "spend-time-in-a-park",
+        "visit-a-dog-park",
+    ],
+    "bored, boredom, restless": [
+        "join-an-interest-forum",
+        "join-a-hobby-group-online",
+        "tutor-students-with-upchieve",
+        "volunteer-with-be-my-eyes",
+        "send-cards-with-chemo-angels",
+        "find-virtual-volunteering",
+        "visit-a-dog-park",
+        "join-a-meetup-group",
+        "take-an-adult-class",
+        "volunteer-in-person",
+    ],
+    "sad, down, low, unhappy": [
+        "make-a-short-call",
+        "just-be-with-someone",
+        "chat-with-a-support-app",
+        "online-peer-support",
+        "call-a-warmline",
+        "listen-at-7-cups",
+        "spend-time-in-a-park",
+        "positivity-activity-with-someone",
+    ],
+}
+
+
+def starter_keywords(slug: str) -> str:
+    """The search keywords a starter activity starts with."""
+    return ", ".join(words for words, slugs in FEELINGS.items() if slug in slugs)
+
+
 @dataclass(frozen=True)
 class StarterLink:
     label: str

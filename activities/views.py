@@ -1,28 +1,62 @@
+import functools
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
+from django.core.cache import cache
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import services
+from connectapp.lib.ids import id_from
+
+from . import reminders, services
 from .access import (
     get_activity_for_preview,
     get_activity_for_user,
     get_plan_for_user,
     get_recommendation_for_user,
+    get_start_for_user,
 )
+from .cache import FRAGMENT_SECONDS, fragment_key
+from .calendar import feed_ics, plan_ics
 from .filters import ActivityFilter
-from .forms import LogForm, MessageForm, PlanForm, SuggestionForm
-from .models import Activity, ActivityLog, Plan, Recommendation, sms_href
+from .forms import (
+    FeedSettingsForm,
+    LogForm,
+    MessageForm,
+    PlanForm,
+    ReminderSettingsForm,
+    StartForm,
+    SuggestionForm,
+)
+from .models import (
+    Activity,
+    ActivityLog,
+    ActivityStart,
+    Plan,
+    Recommendation,
+    ReminderSettings,
+    sms_href,
+)
 from .progress import CHART_MAX_LOGS, mood_chart, overall_summary, per_activity
 
 PAGE_SIZE = 30
+# What feed_token_new makes: URL-safe base64. Anything else is a 404 before any query.
+FEED_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{20,64}")
+
+# Items per page of /api/activities/ (docs/activities.md).
+API_PAGE_SIZE = 50
 RELATED_COUNT = 4
 MY_RECENT_LOGS = 10
+PER_ACTIVITY_ROWS = 20
 # Each filter parameter, and how notes on the page name it.
 FILTER_NAMES = {"setting": "place", "effort": "effort", "kind": "kind", "q": "search"}
 
@@ -70,22 +104,41 @@ def _relaxations(filterset: ActivityFilter, data: QueryDict) -> list[dict]:
 @login_not_required
 @require_GET
 def activity_list(request: HttpRequest) -> HttpResponse:
-    filterset = ActivityFilter(request.GET, queryset=Activity.objects.published().for_cards())
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    """The catalogue. Its content is a cached fragment (see `activities.cache`):
+    everything it needs is computed lazily, so a cache hit runs no query."""
+
+    @functools.cache
+    def filterset() -> ActivityFilter:
+        filterset = ActivityFilter(request.GET, queryset=Activity.objects.published().for_cards())
+        filterset.is_valid()  # so cleaned_data is there for whatever reads it first
+        return filterset
+
+    @functools.cache
+    def page() -> Page:
+        return Paginator(filterset().qs, PAGE_SIZE).get_page(request.GET.get("page"))
+
     paging = request.GET.copy()
     paging.pop("page", None)
     return render(
         request,
         "activities/list.html",
         {
-            "filter": filterset,
-            "page": page,
-            "activities": page.object_list,
-            "notes": _filter_notes(filterset, request.GET),
-            "relaxations": _relaxations(filterset, request.GET) if not page.paginator.count else [],
+            "catalogue_key": fragment_key("list", request.GET),
+            "fragment_seconds": FRAGMENT_SECONDS,
+            "filter": SimpleLazyObject(filterset),
+            "page": SimpleLazyObject(page),
+            "activities": SimpleLazyObject(lambda: page().object_list),
+            "notes": SimpleLazyObject(lambda: _filter_notes(filterset(), request.GET)),
+            "relaxations": SimpleLazyObject(
+                lambda: _relaxations(filterset(), request.GET) if not page().paginator.count else []
+            ),
             "is_filtered": any(request.GET.get(name) for name in FILTER_NAMES),
-            "current_setting": filterset.form.cleaned_data.get("setting"),
-            "current_effort": filterset.form.cleaned_data.get("effort"),
+            "current_setting": SimpleLazyObject(
+                lambda: filterset().form.cleaned_data.get("setting") or ""
+            ),
+            "current_effort": SimpleLazyObject(
+                lambda: filterset().form.cleaned_data.get("effort") or ""
+            ),
             "paging_query": paging.urlencode(),
         },
     )
@@ -106,7 +159,11 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
     if request.user.is_authenticated:
         plan = Plan.objects.owned_by(request.user).open().filter(activity=activity).first()
     related = Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT]
+    preview = extra.get("preview", False)
     context = {
+        # The published page's content is a cached fragment; a staff preview never is.
+        "detail_key": fragment_key("detail", QueryDict(), activity.slug, str(preview)),
+        "detail_seconds": 0 if preview else FRAGMENT_SECONDS,
         "activity": activity,
         "ready_messages": ready_messages,
         "related": related,
@@ -123,7 +180,8 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
 def activity_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One activity. A POST here only edits a ready-to-send message and saves
     nothing; it keeps the member's words out of the address bar and server logs."""
-    activity = get_activity_for_user(request.user, slug, parts=True)
+    # Its kinds and links are read only when the cached fragment is missing.
+    activity = get_activity_for_user(request.user, slug)
     extra = {}
     status = 200
     if request.method == "POST":
@@ -151,9 +209,34 @@ def activity_preview(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _api_item(request: HttpRequest, activity: Activity) -> dict:
+    return {
+        "slug": activity.slug,
+        "title": activity.title,
+        "summary": activity.summary,
+        "setting": activity.setting,
+        "effort": activity.effort,
+        "kinds": [kind.slug for kind in activity.kinds.all()],
+        "url": request.build_absolute_uri(activity.get_absolute_url()),
+        "updated_at": activity.updated_at.isoformat(),
+    }
+
+
+def _api_page_url(request: HttpRequest, number: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(number)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
 @login_not_required
 @require_GET
-def api_activity_list(request: HttpRequest) -> JsonResponse:
+def api_activity_list(request: HttpRequest) -> HttpResponse:
+    """The published catalogue as JSON, API_PAGE_SIZE items a page, with links to
+    the next and previous pages. The body is cached like the catalogue's fragments."""
+    key = fragment_key("api", request.GET, request.build_absolute_uri("/"))
+    cached = cache.get(key)
+    if cached is not None:
+        return HttpResponse(cached, content_type="application/json")
     filterset = ActivityFilter(request.GET, queryset=Activity.objects.published().for_cards())
     if not filterset.is_valid():
         return JsonResponse(
@@ -163,22 +246,24 @@ def api_activity_list(request: HttpRequest) -> JsonResponse:
             },
             status=400,
         )
-    return JsonResponse(
-        [
-            {
-                "slug": activity.slug,
-                "title": activity.title,
-                "summary": activity.summary,
-                "setting": activity.setting,
-                "effort": activity.effort,
-                "kinds": [kind.slug for kind in activity.kinds.all()],
-                "url": request.build_absolute_uri(activity.get_absolute_url()),
-                "updated_at": activity.updated_at.isoformat(),
-            }
-            for activity in filterset.qs
-        ],
-        safe=False,
+    page_number = request.GET.get("page") or "1"
+    paginator = Paginator(filterset.qs, API_PAGE_SIZE)
+    try:
+        page = paginator.page(page_number)
+    except InvalidPage:
+        return JsonResponse({"error": f"There is no page “{page_number[:20]}”."}, status=400)
+    response = JsonResponse(
+        {
+            "count": paginator.count,
+            "next": _api_page_url(request, page.next_page_number()) if page.has_next() else None,
+            "previous": (
+                _api_page_url(request, page.previous_page_number()) if page.has_previous() else None
+            ),
+            "results": [_api_item(request, activity) for activity in page.object_list],
+        }
     )
+    cache.set(key, response.content, FRAGMENT_SECONDS)
+    return response
 
 
 # A member's own plans and logs
@@ -230,15 +315,23 @@ def recommendation_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def log_create(request: HttpRequest, slug: str) -> HttpResponse:
     activity = get_activity_for_user(request.user, slug)
-    plan_pk = request.POST.get("plan") or request.GET.get("plan")
+    plan_value = request.POST.get("plan") or request.GET.get("plan")
     plan = None
-    if plan_pk:
-        if not plan_pk.isdigit():
+    if plan_value:
+        plan_pk = id_from(plan_value)
+        if plan_pk is None:
             raise Http404
-        plan = get_plan_for_user(request.user, int(plan_pk))
+        plan = get_plan_for_user(request.user, plan_pk)
         if plan.activity_id != activity.pk:
             raise Http404
-    form = LogForm(request.POST or None)
+    start = ActivityStart.objects.filter(owner=request.user, activity=activity).first()
+    initial = {}
+    if start is not None:
+        initial = {
+            "mood_before": start.mood_before,
+            "done_on": timezone.localdate(start.started_at),
+        }
+    form = LogForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.log_create(
@@ -257,9 +350,39 @@ def log_create(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "activities/log.html",
-        {"activity": activity, "plan": plan, "form": form},
+        {"activity": activity, "plan": plan, "form": form, "start": start},
         status=status,
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def start_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "I'm about to do it": note the mood before now, and the after later."""
+    activity = get_activity_for_user(request.user, slug)
+    form = StartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.start_save(
+            owner=request.user, activity=activity, mood_before=form.cleaned_data["mood_before"]
+        )
+        messages.success(
+            request,
+            f"Your mood before “{activity.title}” is noted. When you're done, come back "
+            "here or to My activities to note how it went.",
+        )
+        return redirect(activity)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "activities/start.html", {"activity": activity, "form": form}, status=status
+    )
+
+
+@require_POST
+def start_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    start = get_start_for_user(request.user, pk)
+    services.start_dismiss(start=start)
+    messages.success(request, f"Put aside your mood note for “{start.activity.title}”.")
+    return redirect("activities:my")
 
 
 @never_cache
@@ -279,10 +402,14 @@ def my_activities(request: HttpRequest) -> HttpResponse:
             "recent_logs": ActivityLog.objects.owned_by(request.user).select_related("activity")[
                 :MY_RECENT_LOGS
             ],
+            "starts": ActivityStart.objects.owned_by(request.user).select_related("activity"),
             "suggestions": request.user.activity_suggestions.select_related("activity"),
             "recommendations": Recommendation.objects.owned_by(request.user)
             .open()
             .select_related("activity"),
+            "reminders_on": ReminderSettings.objects.filter(
+                owner=request.user, enabled=True
+            ).exists(),
         },
     )
 
@@ -301,6 +428,8 @@ def progress(request: HttpRequest) -> HttpResponse:
         logs.select_related("activity").order_by("-done_on", "-created_at")[:CHART_MAX_LOGS]
     )
     recent.reverse()
+    # A long-time member may have logged hundreds of activities: the table keeps to the most logged.
+    rows = per_activity(ActivityLog.objects.owned_by(request.user), limit=PER_ACTIVITY_ROWS + 1)
     return render(
         request,
         "activities/progress.html",
@@ -308,7 +437,8 @@ def progress(request: HttpRequest) -> HttpResponse:
             "chart": mood_chart(recent),
             "recent": recent,
             "summary": overall_summary(logs),
-            "per_activity": per_activity(ActivityLog.objects.owned_by(request.user)),
+            "per_activity": rows[:PER_ACTIVITY_ROWS],
+            "per_activity_limited": len(rows) > PER_ACTIVITY_ROWS,
             "selected": selected,
             "unknown_activity": bool(slug) and selected is None,
         },
@@ -328,3 +458,133 @@ def suggest(request: HttpRequest) -> HttpResponse:
         return redirect("activities:my")
     status = 400 if request.method == "POST" else 200
     return render(request, "activities/suggest.html", {"form": form}, status=status)
+
+
+# Reminders and calendars
+
+
+def _feed_url(request: HttpRequest, token: str) -> str:
+    """The feed's address for calendar apps: webcal:// asks them to subscribe."""
+    url = request.build_absolute_uri(reverse("activities:calendar-feed", args=[token]))
+    return "webcal://" + url.split("://", 1)[1]
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def reminder_settings(request: HttpRequest) -> HttpResponse:
+    """Reminders (off until the member turns them on) and the private calendar feed."""
+    prefs = services.reminder_settings_get(owner=request.user)
+    is_new = prefs.pk is None
+    form = ReminderSettingsForm(request.POST or None, instance=prefs)
+    if request.method == "POST" and form.is_valid():
+        services.reminder_settings_save(prefs=form.save(commit=False))
+        if prefs.enabled:
+            messages.success(
+                request, "Reminders are on. You can change or stop them here at any time."
+            )
+        else:
+            messages.success(request, "Your reminder settings are saved. Reminders are off.")
+        return redirect("activities:reminders")
+    return render(
+        request,
+        "activities/reminders.html",
+        {
+            "form": form,
+            "prefs": prefs,
+            "is_new": is_new,
+            "feed_form": FeedSettingsForm(instance=prefs),
+            "feed_url": _feed_url(request, prefs.feed_token) if prefs.feed_token else "",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def feed_change(request: HttpRequest) -> HttpResponse:
+    """Turn the calendar feed on with a new address, turn it off, or choose its titles."""
+    prefs = services.reminder_settings_get(owner=request.user)
+    action = request.POST.get("action")
+    if action == "new":
+        had_feed = bool(prefs.feed_token)
+        services.feed_token_replace(prefs=prefs)
+        messages.success(
+            request,
+            "Your calendar feed has a new address. The old one no longer works."
+            if had_feed
+            else "Your calendar feed is on. Add its address to your calendar app.",
+        )
+    elif action == "off":
+        services.feed_turn_off(prefs=prefs)
+        messages.success(request, "Your calendar feed is off. Its address no longer works.")
+    elif action == "titles":
+        FeedSettingsForm(request.POST, instance=prefs).save()
+        messages.success(request, "Your calendar feed settings are saved.")
+    else:
+        messages.error(request, "We didn't understand that request, so nothing changed.")
+    return redirect(reverse("activities:reminders") + "#calendar")
+
+
+@require_POST
+def plan_reminder(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_plan_for_user(request.user, pk)
+    on = request.POST.get("reminder") == "on"
+    services.plan_reminder_set(plan=plan, on=on)
+    if on:
+        messages.success(request, f"You'll get a reminder for “{plan.activity.title}”.")
+    else:
+        messages.success(request, f"No reminder for “{plan.activity.title}”.")
+    return redirect("activities:my")
+
+
+@never_cache
+@require_GET
+def plan_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    """One dated plan as an .ics file, for "Add to calendar"."""
+    plan = get_plan_for_user(request.user, pk)
+    if plan.planned_for is None:
+        raise Http404
+    body = plan_ics(plan, link=request.build_absolute_uri(plan.activity.get_absolute_url()))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="connect-plan-{plan.pk}.ics"'
+    return response
+
+
+@login_not_required
+@never_cache
+@require_GET
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A member's private feed, for calendar apps that cannot sign in. The
+    long random token is the only key: a wrong, replaced or turned-off token
+    is a 404, and the feed holds nothing but days and (if chosen) titles."""
+    if not FEED_TOKEN_RE.fullmatch(token):
+        raise Http404
+    prefs = (
+        ReminderSettings.objects.select_related("owner")
+        .filter(feed_token=token, owner__is_active=True)
+        .first()
+    )
+    if prefs is None:
+        raise Http404
+    plans = Plan.objects.open().filter(owner=prefs.owner, planned_for__isnull=False)
+    body = feed_ics(plans.select_related("activity"), show_titles=prefs.feed_shows_titles)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+# RFC 8058 one-click unsubscribe: mail providers POST here with no cookies and
+# no CSRF token, so CSRF protection cannot apply. The signed token in the URL
+# is the key, and the only thing it can do is turn reminders off.
+@login_not_required
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def reminders_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks (link checkers and previews must not unsubscribe anyone);
+    POST turns reminders off, with or without a session."""
+    owner_id = reminders.unsubscribe_owner_id(token)
+    if owner_id is None:
+        return render(request, "activities/unsubscribe.html", {"invalid": True}, status=404)
+    done = False
+    if request.method == "POST":
+        reminders.reminders_turn_off(owner_id=owner_id)
+        done = True
+    return render(request, "activities/unsubscribe.html", {"done": done, "token": token})

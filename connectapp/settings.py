@@ -5,10 +5,13 @@ DEBUG is off unless the environment turns it on, and with DEBUG off the app
 refuses to start without a SECRET_KEY.
 """
 
+import base64
+import hashlib
 from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
+from cryptography.fernet import Fernet
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -30,10 +33,44 @@ if not SECRET_KEY:
         "in production, set it in the environment."
     )
 
+# Encrypts second-factor secrets at rest (accounts/adapter.py): a Fernet key,
+# kept apart from SECRET_KEY. Keys in MFA_ENCRYPTION_OLD_KEYS still decrypt,
+# for rotation (docs/deploy.md). Development without one derives a key from
+# SECRET_KEY; production refuses to start without its own.
+MFA_ENCRYPTION_KEY = env("MFA_ENCRYPTION_KEY", default="")
+MFA_ENCRYPTION_OLD_KEYS = env.list("MFA_ENCRYPTION_OLD_KEYS", default=[])
+if not MFA_ENCRYPTION_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            'MFA_ENCRYPTION_KEY is not set. Generate one with `python -c "from '
+            'cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"` '
+            "and keep it apart from SECRET_KEY."
+        )
+    MFA_ENCRYPTION_KEY = base64.urlsafe_b64encode(
+        hashlib.sha256(f"connect-development-mfa:{SECRET_KEY}".encode()).digest()
+    ).decode()
+if MFA_ENCRYPTION_KEY == SECRET_KEY:
+    raise ImproperlyConfigured("MFA_ENCRYPTION_KEY must differ from SECRET_KEY.")
+try:
+    [Fernet(key) for key in [MFA_ENCRYPTION_KEY, *MFA_ENCRYPTION_OLD_KEYS]]
+except ValueError as error:
+    raise ImproperlyConfigured(
+        "MFA_ENCRYPTION_KEY and MFA_ENCRYPTION_OLD_KEYS must be Fernet keys: 32 random "
+        "bytes in URL-safe base64."
+    ) from error
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # The public origin, used in links inside emails sent outside a request.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Where people send privacy questions and accessibility reports (the About,
+# Privacy and Accessibility pages show it).
+CONTACT_EMAIL = env("CONTACT_EMAIL", default="help@connect.invalid")
+# Sign-up asks people to confirm they are at least this old. A deployment may
+# raise it (for example to 16 or 18), never lower it below 13.
+MINIMUM_AGE = env.int("MINIMUM_AGE", default=13)
+if MINIMUM_AGE < 13:
+    raise ImproperlyConfigured("MINIMUM_AGE cannot be lower than 13.")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -54,6 +91,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "import_export",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "activities",
     "worksheets",
@@ -67,15 +106,22 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before CommonMiddleware: the language from the cookie or
+    # Accept-Language (URLs carry no language prefix).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in member's saved language wins over the cookie and the browser.
+    "accounts.middleware.UserLanguageMiddleware",
+    "connectapp.middleware.ClearCacheOnSignOutMiddleware",
     "accounts.middleware.RefusedAccessLogMiddleware",
+    "accounts.middleware.PrivateByDefaultMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "connectapp.middleware.SessionRefreshMiddleware",
     "accounts.middleware.RequireMFAMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -112,10 +158,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # production. Never the per-process memory cache.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://connect_cache")}
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Sessions end after this many seconds without a request.
+# Sessions are read from the cache and kept in the database too, so a cache
+# flush signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions end after this many seconds without a request...
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
-SESSION_SAVE_EVERY_REQUEST = True
+# ...counted from the last refresh, written at most this often
+# (connectapp.middleware.SessionRefreshMiddleware).
+SESSION_REFRESH_SECONDS = 5 * 60
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -130,6 +180,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
+# Where each role lands after sign-in, and allauth's emails through the task queue.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 
 # django-allauth
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -162,6 +214,7 @@ ACCOUNT_RATE_LIMITS = {
 # Behind N proxies, the client IP is the Nth address from the right of
 # X-Forwarded-For. Rate limits and the security log use it.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TRUST_ENABLED = False
 MFA_TOTP_ISSUER = "Connect"
@@ -172,7 +225,16 @@ vars().update(env.email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Connect <noreply@connect.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-LANGUAGE_CODE = "en-us"
+# Background tasks (emails, reminders) wait in the database until a `db_worker`
+# runs them: `make run` starts one, and docs/deploy.md explains production.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+LANGUAGE_CODE = "en"
+# Connect speaks US English and US Spanish. How to add and check strings:
+# docs/translation.md.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Times show in this zone; they are stored in UTC.
 TIME_ZONE = env("TIME_ZONE", default="America/New_York")
 USE_I18N = True
@@ -195,6 +257,14 @@ STORAGES = {
         )
     },
 }
+
+# Admin exports: a cell that a spreadsheet would run as a formula gets a
+# leading quote (connectapp/lib/exports.py).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Between an import's preview and its confirmation the uploaded file waits in
+# the cache that every app server shares, so the two steps may reach
+# different servers.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -244,6 +314,7 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)

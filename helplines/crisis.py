@@ -7,10 +7,13 @@ a fresh install, and not on the error page when the database is down.
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class CrisisLine:
-    name: str
+    name: str | Promise
     phone: str
     text: str
     source_url: str
@@ -19,7 +22,8 @@ class CrisisLine:
 
 
 LIFELINE_988 = CrisisLine(
-    name="988 Suicide & Crisis Lifeline",
+    # The service's own Spanish name: "988 Línea de Prevención del Suicidio y Crisis".
+    name=_("988 Suicide & Crisis Lifeline"),
     phone="988",
     text="988",
     source_url="https://988lifeline.org/",

@@ -43,8 +43,7 @@ def _distance(state: State, line: SupportLine) -> float:
 
 def find_lines(*, state: State | None, now: datetime) -> list[FinderSection]:
     """The finder's sections in order, each already sorted. One query."""
-    active = SupportLine.objects.active()
-    lines = list(active.relevant_to(state.code) if state else active.national())
+    lines = list(SupportLine.objects.published().relevant_to(state.code if state else None))
     today = timezone.localdate(now)
 
     def entries(chosen: list[SupportLine]) -> list[FinderEntry]:

@@ -1,10 +1,12 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from connectapp.lib.states import STATE_CHOICES
 
 from .hours import format_hours, parse_hours
-from .models import SupportLine
+from .models import ProblemReport, SupportLine
 
 
 class StateField(forms.ChoiceField):
@@ -70,3 +72,67 @@ class SupportLineAdminForm(forms.ModelForm):
         model = SupportLine
         formfield_callback = https_urls
         fields = SupportLine.CURATED_FIELDS
+
+
+class CheckedTodayForm(forms.Form):
+    """What an admin confirms when re-checking a line: the page they checked it
+    on is required, and the line must still pass every rule for its status."""
+
+    source_url = forms.URLField(
+        label="Source you checked it on",
+        max_length=300,
+        assume_scheme="https",
+        help_text="The page where you found the number today.",
+    )
+    source_kind = forms.ChoiceField(label="Kind of source", choices=SupportLine.SourceKind.choices)
+    source_name = forms.CharField(label="Source name", max_length=120, required=False)
+    source_date = forms.DateField(
+        label="Date the source shows",
+        help_text="YYYY-MM-DD. Use today's date if the page is current and undated.",
+    )
+    status = forms.ChoiceField(choices=SupportLine.Status.choices)
+
+    def __init__(self, *args, line: SupportLine, **kwargs) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "source_url": line.source_url,
+                "source_kind": line.source_kind,
+                "source_name": line.source_name,
+                "source_date": timezone.localdate().isoformat(),
+                "status": line.status,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.line = line
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.errors:
+            return data
+        # Check the line as it would be saved, without touching it.
+        candidate = SupportLine.objects.get(pk=self.line.pk)
+        for field in ("source_url", "source_kind", "source_name", "source_date", "status"):
+            setattr(candidate, field, data[field])
+        candidate.verified_on = timezone.localdate()
+        try:
+            candidate.full_clean()
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                target = field if field in self.fields else None
+                for problem in problems:
+                    self.add_error(target, problem)
+        return data
+
+
+class ProblemReportForm(forms.Form):
+    """“This number didn't work”: nothing but an optional short note."""
+
+    note = forms.CharField(
+        label="What happened? (optional)",
+        required=False,
+        max_length=ProblemReport.NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": ProblemReport.NOTE_MAX}),
+        help_text="For example “no answer at 8 pm” or “the number is disconnected”. "
+        "Please don't include your name, number or other personal details.",
+    )

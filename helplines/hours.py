@@ -181,3 +181,69 @@ def opening_status(spans: list[dict], tz: ZoneInfo, now: datetime) -> OpeningSta
         if start > local_now:
             return OpeningStatus(False, start.astimezone(tz))
     return OpeningStatus(False, None)
+
+
+DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+ZONE_WORDS = {
+    "America/New_York": "Eastern",
+    "America/Detroit": "Eastern",
+    "America/Indiana/Indianapolis": "Eastern",
+    "America/Kentucky/Louisville": "Eastern",
+    "America/Chicago": "Central",
+    "America/Denver": "Mountain",
+    "America/Boise": "Mountain",
+    "America/Phoenix": "Arizona time",
+    "America/Los_Angeles": "Pacific",
+    "America/Anchorage": "Alaska time",
+    "Pacific/Honolulu": "Hawaii time",
+}
+
+
+def _clock_words(clock: str) -> str:
+    """22:00 is "10 pm", 08:30 "8:30 am", 12:00 "noon", 00:00 and 24:00 "midnight"."""
+    hours, minutes = map(int, clock.split(":"))
+    if minutes == 0 and hours in (0, 24):
+        return "midnight"
+    if minutes == 0 and hours == 12:
+        return "noon"
+    suffix = "am" if hours < 12 else "pm"
+    hour12 = hours % 12 or 12
+    return f"{hour12} {suffix}" if minutes == 0 else f"{hour12}:{minutes:02d} {suffix}"
+
+
+def _days_words(days: list[int]) -> str:
+    """Consecutive runs become "Monday to Friday"; the whole week is "Every day"."""
+    if days == list(range(7)):
+        return "Every day"
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    if len(runs) > 1 and runs[0][0] == 0 and runs[-1][-1] == 6:
+        runs[0] = runs.pop() + runs[0]  # Friday to Monday runs over the weekend
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{DAY_WORDS[run[0]]} to {DAY_WORDS[run[-1]]}")
+        else:
+            parts.extend(DAY_WORDS[day] for day in run)
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def describe_hours(spans: list[dict], time_zone: str) -> str:
+    """Hours as a person reads them: "Monday to Friday, 10 am to 10 pm Eastern"."""
+    times_by_day: dict[int, list[str]] = {}
+    for span in sorted(spans, key=lambda s: (s["day"], s["opens"])):
+        times_by_day.setdefault(span["day"], []).append(
+            f"{_clock_words(span['opens'])} to {_clock_words(span['closes'])}"
+        )
+    days_by_times: dict[str, list[int]] = {}
+    for day, ranges in sorted(times_by_day.items()):
+        days_by_times.setdefault(" and ".join(ranges), []).append(day)
+    zone = ZONE_WORDS.get(time_zone, time_zone.split("/")[-1].replace("_", " ") + " time")
+    groups = [f"{_days_words(days)}, {times}" for times, days in days_by_times.items()]
+    return f"{'; '.join(groups)} {zone}" if groups else ""

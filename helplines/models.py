@@ -1,6 +1,7 @@
 import re
 import zoneinfo
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from connectapp.lib.states import NATIONAL, REGION_CHOICES
 
-from .hours import OpeningStatus, format_hours, opening_status, validate_spans
+from .hours import OpeningStatus, describe_hours, format_hours, opening_status, validate_spans
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{1,22}$",
@@ -36,35 +37,38 @@ def validate_hours(value: object) -> None:
         raise ValidationError(str(error)) from error
 
 
-def stale_cutoff(today: date) -> date:
-    """The same day a year earlier (28 February for a 29 February)."""
+# Evidence older than this many years earns a calm "numbers change" note.
+EVIDENCE_YEARS = 2
+
+
+def stale_cutoff(today: date, years: int = EVIDENCE_YEARS) -> date:
+    """The same day `years` earlier (28 February for a 29 February)."""
     try:
-        return today.replace(year=today.year - 1)
+        return today.replace(year=today.year - years)
     except ValueError:
-        return today.replace(year=today.year - 1, day=28)
+        return today.replace(year=today.year - years, day=28)
 
 
 class SupportLineQuerySet(models.QuerySet):
-    def active(self) -> "SupportLineQuerySet":
-        return self.filter(is_active=True)
+    def published(self) -> "SupportLineQuerySet":
+        """The only lines anyone outside the admin ever sees."""
+        return self.filter(status=SupportLine.Status.PUBLISHED)
 
     def stale(self, today: date | None = None) -> "SupportLineQuerySet":
-        """Lines not verified in the last 12 months."""
-        return self.filter(verified_on__lt=stale_cutoff(today or timezone.localdate()))
+        """Lines whose evidence is more than two years old, or undated."""
+        cutoff = stale_cutoff(today or timezone.localdate())
+        return self.filter(Q(source_date__lt=cutoff) | Q(source_date__isnull=True))
 
     def fresh(self, today: date | None = None) -> "SupportLineQuerySet":
-        return self.filter(verified_on__gte=stale_cutoff(today or timezone.localdate()))
+        return self.filter(source_date__gte=stale_cutoff(today or timezone.localdate()))
 
-    def national(self) -> "SupportLineQuerySet":
-        return self.filter(region=NATIONAL)
-
-    def relevant_to(self, state_code: str) -> "SupportLineQuerySet":
-        """Every line the finder might show someone in this state: lines of the
-        state and national lines, plus warmlines elsewhere that take calls from
-        other states."""
+    def relevant_to(self, state_code: str | None) -> "SupportLineQuerySet":
+        """Every line the finder might show someone in this state (or someone
+        who has not said where they are): lines of the state and national
+        lines, plus warmlines elsewhere that take calls from other states."""
         return self.filter(
-            Q(region__in=[NATIONAL, state_code])
-            | Q(kind=SupportLine.Kind.WARMLINE, accepts_out_of_state=True)
+            Q(region__in=[NATIONAL, state_code or NATIONAL])
+            | Q(kind=SupportLine.Kind.WARMLINE, who_may_call__in=SupportLine.OUT_OF_STATE)
         )
 
 
@@ -76,6 +80,27 @@ class SupportLine(models.Model):
         WARMLINE = "warmline", "Warmline"
         PEER_SUPPORT = "peer_support", "Peer-support line"
         REFERRAL = "referral", "Information and referral line"
+
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        NEEDS_CHECKING = "needs_checking", "Needs checking"
+        CLOSED = "closed", "Closed"
+
+    class SourceKind(models.TextChoices):
+        OPERATOR = "operator", "Operator"
+        GOVERNMENT = "government", "Government"
+        NEWS = "news", "News"
+        DIRECTORY = "directory", "Directory"
+        THIRD_PARTY = "third_party", "Third-party list"
+
+    class Callers(models.TextChoices):
+        STATE = "state", "Residents of its state"
+        US = "us", "Anyone in the US"
+        ANYWHERE = "anywhere", "Anyone, anywhere"
+
+    # Only these kinds of source may back a published line.
+    PUBLISHABLE_SOURCES = (SourceKind.OPERATOR, SourceKind.GOVERNMENT, SourceKind.NEWS)
+    OUT_OF_STATE = (Callers.US, Callers.ANYWHERE)
 
     name = models.CharField(max_length=120)
     slug = models.SlugField(
@@ -112,11 +137,13 @@ class SupportLine(models.Model):
         choices=REGION_CHOICES,
         help_text="The US state the line serves, or National.",
     )
-    accepts_out_of_state = models.BooleanField(
-        "takes calls from other states",
-        default=False,
-        help_text="Tick only when the line's own information says it takes calls from "
-        "outside its state.",
+    who_may_call = models.CharField(
+        "who may call",
+        max_length=10,
+        choices=Callers.choices,
+        default=Callers.STATE,
+        help_text="Choose “anyone in the US” or “anywhere” only when the source says the line "
+        "takes calls from outside its state.",
     )
 
     open_24_7 = models.BooleanField("open 24/7", default=False)
@@ -142,12 +169,37 @@ class SupportLine(models.Model):
         help_text="Who can call and any limits, like “California residents; up to 3 calls a day”.",
     )
 
-    source_url = models.URLField(
-        "source", max_length=300, help_text="Where these details were checked."
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.NEEDS_CHECKING,
+        help_text="Only published lines are shown. Closed lines stay here, so nobody adds "
+        "them again.",
     )
-    verified_on = models.DateField("last verified", help_text="The day the details were checked.")
-    is_active = models.BooleanField(
-        "active", default=True, help_text="Inactive lines are never shown to members."
+    source_url = models.URLField(
+        "source", max_length=300, help_text="The page where the number was found."
+    )
+    source_kind = models.CharField(
+        "kind of source",
+        max_length=20,
+        choices=SourceKind.choices,
+        blank=True,
+        help_text="Publish only on the word of the operator, a government or a news outlet.",
+    )
+    source_name = models.CharField(
+        "source name",
+        max_length=120,
+        blank=True,
+        help_text="Who published the source, as people know them, like “ABC11 News”.",
+    )
+    source_date = models.DateField(
+        "date of the source",
+        null=True,
+        blank=True,
+        help_text="The date the source itself shows. Required to publish.",
+    )
+    verified_on = models.DateField(
+        "last checked", help_text="The day an admin last checked the source."
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -168,20 +220,23 @@ class SupportLine(models.Model):
         "tty",
         "languages",
         "region",
-        "accepts_out_of_state",
+        "who_may_call",
         "open_24_7",
         "hours",
         "time_zone",
         "hours_note",
         "restrictions",
+        "status",
         "source_url",
+        "source_kind",
+        "source_name",
+        "source_date",
         "verified_on",
-        "is_active",
     ]
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["is_active", "kind", "region"])]
+        indexes = [models.Index(fields=["status", "kind", "region"])]
 
     def __str__(self) -> str:
         return self.name
@@ -194,8 +249,19 @@ class SupportLine(models.Model):
             errors["text_keyword"] = "A word to text needs a number to text it to."
         if self.open_24_7 and self.hours:
             errors["hours"] = "Leave the hours empty for a line that is open 24/7."
-        if self.verified_on and self.verified_on > timezone.localdate():
-            errors["verified_on"] = "The date it was verified can't be in the future."
+        today = timezone.localdate()
+        if self.verified_on and self.verified_on > today:
+            errors["verified_on"] = "The day it was checked can't be in the future."
+        if self.source_date and self.source_date > today:
+            errors["source_date"] = "The date of the source can't be in the future."
+        if self.status == self.Status.PUBLISHED:
+            if self.source_kind not in self.PUBLISHABLE_SOURCES:
+                errors["source_kind"] = (
+                    "Publish a line only when its number is on a page of the operator, a "
+                    "government or a news outlet. Otherwise keep it as “needs checking”."
+                )
+            if not self.source_date:
+                errors["source_date"] = "A published line needs the date its source shows."
         if errors:
             raise ValidationError(errors)
 
@@ -207,8 +273,27 @@ class SupportLine(models.Model):
     def is_crisis(self) -> bool:
         return self.kind == self.Kind.CRISIS
 
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def accepts_out_of_state(self) -> bool:
+        return self.who_may_call in self.OUT_OF_STATE
+
     def is_stale(self, today: date | None = None) -> bool:
-        return self.verified_on < stale_cutoff(today or timezone.localdate())
+        """Its evidence is over two years old, or has no date."""
+        if self.source_date is None:
+            return True
+        return self.source_date < stale_cutoff(today or timezone.localdate())
+
+    @property
+    def source_label(self) -> str:
+        """Who confirmed it, as shown to people: the name, else the site's domain."""
+        if self.source_name:
+            return self.source_name
+        host = urlsplit(self.source_url).hostname or self.source_url
+        return host.removeprefix("www.")
 
     @property
     def language_list(self) -> list[str]:
@@ -231,6 +316,10 @@ class SupportLine(models.Model):
         return format_hours(self.hours)
 
     @property
+    def hours_in_words(self) -> str:
+        return describe_hours(self.hours, self.time_zone)
+
+    @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
 
@@ -244,4 +333,44 @@ class SupportLine(models.Model):
 
 
 def _dial_string(number: str) -> str:
-    return re.sub(r"[^0-9+]", "", number)
+    """What goes after tel: or sms:. Full US numbers get +1, so a phone dials
+    them at once wherever it is; short codes such as 988 stay as they are."""
+    digits = re.sub(r"[^0-9+]", "", number)
+    if digits.startswith("+"):
+        return digits
+    if len(digits) == 10:
+        return f"+1{digits}"
+    if len(digits) == 11 and digits.startswith("1"):
+        return f"+{digits}"
+    return digits
+
+
+class ProblemReportQuerySet(models.QuerySet):
+    def open(self) -> "ProblemReportQuerySet":
+        return self.filter(resolved_at__isnull=True)
+
+
+class ProblemReport(models.Model):
+    """Someone said a line's number didn't work. Anonymous: it keeps no
+    account, address or contact detail, only the line, the time and an
+    optional short note."""
+
+    NOTE_MAX = 300
+
+    line = models.ForeignKey(SupportLine, on_delete=models.CASCADE, related_name="reports")
+    note = models.CharField(max_length=NOTE_MAX, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ProblemReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["line", "resolved_at"])]
+
+    def __str__(self) -> str:
+        return f"Report on {self.line} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None

@@ -59,6 +59,27 @@ class IsoDateWidget(widgets.DateWidget):
             ) from error
 
 
+class DefaultChoiceWidget(widgets.CharWidget):
+    """An empty cell takes the model's default; anything else is checked by the model."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def clean(self, value, row=None, **kwargs) -> str:
+        return str(value or "").strip().lower() or self.default
+
+
+class OptionalIsoDateWidget(widgets.DateWidget):
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+    def clean(self, value, row=None, **kwargs):
+        if not str(value or "").strip():
+            return None
+        return IsoDateWidget().clean(value, row, **kwargs)
+
+
 class UpperCaseWidget(widgets.CharWidget):
     def clean(self, value, row=None, **kwargs) -> str:
         return str(value or "").strip().upper()
@@ -70,11 +91,13 @@ def _column(attribute: str, widget: widgets.Widget | None = None) -> fields.Fiel
 
 class SupportLineResource(resources.ModelResource):
     region = _column("region", UpperCaseWidget())
-    accepts_out_of_state = _column("accepts_out_of_state", StrictBooleanWidget(default=False))
+    who_may_call = _column("who_may_call", DefaultChoiceWidget(SupportLine.Callers.STATE))
     open_24_7 = _column("open_24_7", StrictBooleanWidget(default=False))
     hours = _column("hours", HoursWidget())
+    status = _column("status", DefaultChoiceWidget(SupportLine.Status.NEEDS_CHECKING))
+    source_kind = _column("source_kind", DefaultChoiceWidget(""))
+    source_date = _column("source_date", OptionalIsoDateWidget())
     verified_on = _column("verified_on", IsoDateWidget())
-    is_active = _column("is_active", StrictBooleanWidget(default=True))
 
     class Meta:
         model = SupportLine

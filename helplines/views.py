@@ -1,16 +1,27 @@
+import hashlib
+
+from allauth.account.adapter import get_adapter
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from connectapp.lib.states import State, get_state
 
 from .crisis import LIFELINE_988
 from .finder import FinderEntry, find_lines
-from .forms import StateForm
+from .forms import ProblemReportForm, StateForm
+from .models import SupportLine
+from .services import problem_report_create
+
+# Reports one client may file in an hour. The client's address is only hashed
+# into a cache key that expires with the hour; it is never stored with a report.
+REPORTS_PER_HOUR = 5
 
 
 def _state_from_request(request: HttpRequest) -> tuple[StateForm, State | None]:
@@ -65,7 +76,55 @@ def remember_state(request: HttpRequest) -> HttpResponse:
         request,
         f"We'll show {state.name} first from now on. You can change it on your profile.",
     )
-    return redirect(f"{reverse('helplines:finder')}?state={state.code}")
+    return redirect(_finder_url(state.code))
+
+
+def _finder_url(state_code: str | None = None) -> str:
+    """The finder, for a state, landing on the results."""
+    query = f"?state={state_code}" if state_code else ""
+    return f"{reverse('helplines:finder')}{query}#results"
+
+
+def _report_allowed(request: HttpRequest) -> bool:
+    """Count one report against this client; False once it is over the limit."""
+    address = get_adapter(request).get_client_ip(request) or ""
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+    key = f"helplines:report:{digest}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count <= REPORTS_PER_HOUR
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def report_problem(request: HttpRequest, slug: str) -> HttpResponse:
+    """“This number didn't work”: an anonymous report for the admins' queue."""
+    line = get_object_or_404(SupportLine.objects.published(), slug=slug)
+    back = _finder_url(None if line.is_national else line.region)
+    form = ProblemReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if not _report_allowed(request):
+            form.add_error(
+                None,
+                "We've had several reports from you in the last hour, thank you. "
+                "Please try again later. The other lines on the list can still help.",
+            )
+            context = {"line": line, "form": form, "back": back}
+            return render(request, "helplines/report.html", context, status=429)
+        problem_report_create(line=line, note=form.cleaned_data["note"])
+        messages.success(
+            request,
+            f"Thank you for telling us about {line.name}. We'll check it. "
+            "Meanwhile, please try the next line on the list.",
+        )
+        return redirect(back)
+    status = 400 if form.is_bound else 200
+    context = {"line": line, "form": form, "back": back}
+    return render(request, "helplines/report.html", context, status=status)
 
 
 def _entry_json(entry: FinderEntry, section: str, position: int) -> dict:
@@ -79,6 +138,7 @@ def _entry_json(entry: FinderEntry, section: str, position: int) -> dict:
         "kind_label": line.get_kind_display(),
         "description": line.description,
         "region": line.region,
+        "who_may_call": line.who_may_call,
         "accepts_out_of_state": line.accepts_out_of_state,
         "phone": line.phone or None,
         "text_number": line.text_number or None,
@@ -89,6 +149,7 @@ def _entry_json(entry: FinderEntry, section: str, position: int) -> dict:
         "languages": line.language_list,
         "open_24_7": line.open_24_7,
         "hours": line.hours,
+        "hours_text": line.hours_in_words,
         "time_zone": line.time_zone,
         "hours_note": line.hours_note,
         "restrictions": line.restrictions,
@@ -97,6 +158,9 @@ def _entry_json(entry: FinderEntry, section: str, position: int) -> dict:
             status.changes_at.isoformat() if status and status.changes_at else None
         ),
         "source_url": line.source_url,
+        "source_kind": line.source_kind,
+        "source_name": line.source_label,
+        "source_date": line.source_date.isoformat() if line.source_date else None,
         "verified_on": line.verified_on.isoformat(),
         "stale": entry.is_stale,
     }

@@ -15,6 +15,7 @@ from allauth.account.internal.flows.login import (
 )
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from accounts.models import User
 
@@ -42,6 +43,9 @@ def _isolate(request, settings):
     rate-limit counters live there, and Redis would keep them from one test to
     the next."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A request in another language leaves it active in this thread; each test
+    # starts in English, as a fresh process does.
+    translation.activate(settings.LANGUAGE_CODE)
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -115,3 +119,10 @@ def clinician_client(clinician) -> Client:
 @pytest.fixture
 def admin_client(admin_user) -> Client:
     return sign_in(Client(), admin_user)
+
+
+@pytest.fixture
+def memory_cache(settings) -> None:
+    """A per-process cache, so query counts hold only the page's own queries,
+    not the database cache's (production uses Redis)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

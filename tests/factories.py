@@ -94,7 +94,7 @@ def has_totp(user: User) -> bool:
 
 
 def make_support_line(**kwargs) -> SupportLine:
-    """A valid, active line; a warmline in Oregon unless told otherwise."""
+    """A valid, published line; a warmline in Oregon unless told otherwise."""
     n = next(_sequence)
     fields = {
         "name": f"Line {n}",
@@ -104,7 +104,10 @@ def make_support_line(**kwargs) -> SupportLine:
         "region": "OR",
         "open_24_7": True,
         "source_url": "https://example.org/source",
+        "source_kind": SupportLine.SourceKind.OPERATOR,
+        "source_date": timezone.localdate(),
         "verified_on": timezone.localdate(),
+        "status": SupportLine.Status.PUBLISHED,
     }
     fields.update(kwargs)
     line = SupportLine(**fields)

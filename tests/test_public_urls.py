@@ -14,14 +14,39 @@ PUBLIC_URL_NAMES = {
     "home",
     "healthz",
     "helplines:finder",
+    # What Connect is, its privacy notice, its accessibility statement and its
+    # tips for being with people: read before deciding to sign up.
+    "about",
+    "privacy",
+    "accessibility",
+    "being-with-people",
+    # The footer's language switcher (a POST that sets the language cookie):
+    # visitors choose a language before they have an account.
+    "set_language",
+    # The offline crisis card: public crisis lines and one state's warmlines,
+    # rendered as for an anonymous visitor so the service worker may keep it.
+    "offline",
+    # The installable app's manifest and service worker: no user data, and the
+    # browser fetches them without asking anyone to sign in.
+    "manifest",
+    "service-worker",
     # The helpline finder's JSON: the same public directory as the finder page.
     "helplines_api:lines",
+    # "This number didn't work": anonymous, rate-limited, published lines only.
+    "helplines:report",
     # The published activity catalogue: anyone may browse it before signing up.
     "activities:list",
     # One published activity; drafts and suggestions answer 404.
     "activities:detail",
     # Read-only JSON of the published catalogue.
     "activities_api:list",
+    # A member's private calendar feed: calendar apps cannot sign in. The URL
+    # holds a long random token; a wrong, replaced or turned-off one is a 404.
+    "activities:calendar-feed",
+    # One-click unsubscribe from reminder emails (RFC 8058), which must work
+    # without a session. A signed token names the member; all it can do is
+    # turn reminders off, and GET only asks.
+    "activities:reminders-unsubscribe",
     # Django admin's sign-in; it redirects to allauth's (secure_admin_login).
     "admin:login",
     # allauth: signing in, signing up, and recovering an account.
@@ -85,8 +110,14 @@ def test_protected_pages_send_anonymous_visitors_to_sign_in(client):
     assert checked >= 5
 
 
+# RFC 8058 one-click unsubscribe: mail providers POST with no cookie and no
+# CSRF token. The signed token in the URL is the key, and the only effect is
+# turning reminders off. No other view may be exempt.
+CSRF_EXEMPT_URL_NAMES = ["activities:reminders-unsubscribe"]
+
+
 def test_no_view_is_exempt_from_csrf_protection():
     exempt = [
         name or route for name, route, cb in iter_patterns() if getattr(cb, "csrf_exempt", False)
     ]
-    assert exempt == []
+    assert exempt == CSRF_EXEMPT_URL_NAMES

@@ -4,6 +4,7 @@ from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout
 from django import forms
+from django.core import validators
 
 from accounts.models import SHARE_CODE_LENGTH, User, share_code_normalise
 from connectapp.lib.create_once import CreateOnceForm
@@ -39,6 +40,11 @@ class VersionedForm(forms.Form):
     def clean_version(self) -> int:
         value = self.cleaned_data["version"]
         return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else 0
+
+
+# Each written section of a needs statement holds up to this many characters:
+# about 700 words, and few enough that its PDF stays quick to build.
+STATEMENT_SECTION_MAX_LENGTH = 4_000
 
 
 class NeedsStatementForm(forms.ModelForm):
@@ -95,6 +101,24 @@ class NeedsStatementForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["title"].widget.attrs["autocomplete"] = "off"
+        limit = STATEMENT_SECTION_MAX_LENGTH
+        for name in [*NeedsStatement.SECTION_FIELDS, "therapist_note"]:
+            field = self.fields[name]
+            field.max_length = limit
+            field.widget.attrs["maxlength"] = str(limit)
+            field.validators = [
+                v for v in field.validators if not isinstance(v, validators.MaxLengthValidator)
+            ]
+            field.validators.append(
+                validators.MaxLengthValidator(
+                    limit,
+                    message=(
+                        f"Please keep this section to {limit:,} characters or fewer "
+                        "(it has %(show_value)s). You could move some of it to another section "
+                        "or another statement."
+                    ),
+                )
+            )
 
 
 class RelationshipForm(forms.ModelForm):

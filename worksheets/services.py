@@ -269,11 +269,19 @@ def comment_create(
     )
     if not created:
         return comment
+    link = worksheet.get_absolute_url() + "#comments"
     if from_clinician:
         notification_send(
             to=worksheet.owner.email,
             template="worksheets/email/comment_added",
-            link=worksheet.get_absolute_url() + "#comments",
+            link=link,
+            request=request,
+        )
+    elif clinician.is_active:
+        notification_send(
+            to=clinician.email,
+            template="worksheets/email/comment_reply",
+            link=link,
             request=request,
         )
     return comment

@@ -7,9 +7,14 @@ request when there is one (so it points at the address the person is using,
 in development too), otherwise from `SITE_URL` (for sends with no request,
 such as background tasks).
 
+The email is rendered now (in the member's language, with the request's
+address) and handed to `connectapp.lib.mail.email_enqueue`: a worker delivers
+it, retrying when the mail server fails, so no request waits on the mail
+server and no message is lost.
+
 Emails hold links and fixed wording, never anything a member wrote: not a
 worksheet's title or text, not a comment, not a name. Pass no such text in
-`context`. A mail failure is logged and never undoes the change it reports.
+`context`. A failure to queue is logged and never undoes the change it reports.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+
+from .mail import email_enqueue
 
 mail_log = logging.getLogger("connect.mail")
 
@@ -32,6 +39,29 @@ def absolute_url(path: str, *, request: HttpRequest | None = None) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+def notification_message(
+    *,
+    to: str,
+    template: str,
+    context: dict[str, Any] | None = None,
+    link: str | None = None,
+    request: HttpRequest | None = None,
+    headers: dict[str, str] | None = None,
+) -> EmailMessage:
+    """The email `notification_send` queues, for a caller that queues it
+    itself (a reminder, whose queueing is part of its own transaction)."""
+    context = dict(context or {})
+    if link is not None:
+        context["link"] = absolute_url(link, request=request)
+    subject = render_to_string(f"{template}_subject.txt", context).strip()
+    return EmailMessage(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body=render_to_string(f"{template}.txt", context),
+        to=[to],
+        headers=headers,
+    )
+
+
 def notification_send(
     *,
     to: str,
@@ -40,15 +70,13 @@ def notification_send(
     link: str | None = None,
     request: HttpRequest | None = None,
 ) -> bool:
-    """Send one email to `to`. `link`, a path, reaches the templates as the
-    absolute `{{ link }}`. Returns whether the mail went out."""
-    context = dict(context or {})
-    if link is not None:
-        context["link"] = absolute_url(link, request=request)
-    subject = render_to_string(f"{template}_subject.txt", context).strip()
-    body = render_to_string(f"{template}.txt", context)
+    """Queue one email to `to`. `link`, a path, reaches the templates as the
+    absolute `{{ link }}`. Returns whether the mail was queued."""
+    message = notification_message(
+        to=to, template=template, context=context, link=link, request=request
+    )
     try:
-        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [to])
+        email_enqueue(message)
     except Exception:
         mail_log.exception("notification_failed template=%s", template)
         return False

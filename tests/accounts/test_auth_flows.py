@@ -4,12 +4,14 @@ from django.urls import reverse
 
 from accounts.models import User
 from tests.factories import PASSWORD, make_member
+from tests.tasks import run_ready_tasks
 
 SIGNUP = {
     "email": "new.person@example.com",
     "display_name": "Jo",
     "password1": "a-fresh-long-password-7",
     "password2": "a-fresh-long-password-7",
+    "age_confirmed": "on",
 }
 
 
@@ -31,6 +33,8 @@ def test_signup_with_mandatory_verification_waits_for_the_email(client, settings
     response = client.post(reverse("account_signup"), SIGNUP)
     assert response["Location"] == reverse("account_email_verification_sent")
     assert "_auth_user_id" not in client.session
+    assert len(mail.outbox) == 0, "the email waits for a worker, outside the request"
+    run_ready_tasks()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["new.person@example.com"]
 
@@ -54,6 +58,35 @@ def test_signup_needs_a_display_name(client):
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert not User.objects.filter(email=SIGNUP["email"]).exists()
+
+
+@pytest.mark.django_db
+def test_signup_needs_the_age_confirmation(client):
+    data = {key: value for key, value in SIGNUP.items() if key != "age_confirmed"}
+    response = client.post(reverse("account_signup"), data)
+    assert response.status_code == 200
+    assert "Connect is for people aged 13 or over" in response.content.decode()
+    assert not User.objects.filter(email=SIGNUP["email"]).exists()
+
+
+@pytest.mark.django_db
+def test_a_deployment_can_raise_the_minimum_age(client, settings):
+    settings.MINIMUM_AGE = 18
+    html = client.get(reverse("account_signup")).content.decode()
+    assert "I am 18 or older" in html
+    assert "I am 13 or older" not in html
+    response = client.post(reverse("account_signup"), {**SIGNUP, "age_confirmed": ""})
+    assert "Connect is for people aged 18 or over" in response.content.decode()
+    assert not User.objects.filter(email=SIGNUP["email"]).exists()
+
+
+@pytest.mark.django_db
+def test_signup_page_sums_up_privacy_and_links_to_the_notice(client):
+    html = client.get(reverse("account_signup")).content.decode()
+    assert "Your privacy, in short" in html
+    assert f'href="{reverse("privacy")}"' in html
+    # The confirmation comes after the passwords, just before the button.
+    assert html.index('name="password2"') < html.index('name="age_confirmed"')
 
 
 @pytest.mark.django_db
@@ -184,8 +217,10 @@ def test_changing_the_password_needs_the_current_one(member_client, member):
     assert member.check_password(PASSWORD)
 
 
-def test_sessions_end_after_a_quiet_spell_and_each_request_renews_them(settings):
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+def test_sessions_end_after_a_quiet_spell_and_requests_renew_them(settings):
+    # Renewal is tested in tests/connectapp/test_session_refresh.py.
+    assert "connectapp.middleware.SessionRefreshMiddleware" in settings.MIDDLEWARE
+    assert 0 < settings.SESSION_REFRESH_SECONDS <= 15 * 60
     assert 0 < settings.SESSION_COOKIE_AGE <= 12 * 60 * 60
     assert settings.SESSION_COOKIE_HTTPONLY is True
     assert settings.SESSION_COOKIE_SAMESITE == "Lax"

@@ -203,3 +203,58 @@ def test_the_admin_list_shows_whether_an_applicant_has_mfa(admin_client):
     assert "Ready Applicant" in page
     assert page.count('alt="True"') == 1
     assert page.count('alt="False"') == 1
+
+
+def test_admin_verifies_from_the_application_page_and_the_applicant_is_emailed(
+    admin_client, admin_user, django_capture_on_commit_callbacks, mailoutbox, settings
+):
+    settings.SITE_URL = "https://connect.example.org"
+    applicant = make_clinician(verified=False)
+    profile = applicant.clinician_profile
+    page_url = reverse("admin:accounts_clinicianprofile_change", args=[profile.pk])
+    verify_url = reverse("admin:accounts_clinicianprofile_verify", args=[profile.pk])
+    assert f'action="{verify_url}"' in admin_client.get(page_url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(verify_url, follow=True)
+
+    assert "Verified: 1." in response.content.decode()
+    profile.refresh_from_db()
+    assert (profile.status, profile.reviewed_by) == (ClinicianProfile.Status.VERIFIED, admin_user)
+    assert verify_url not in response.content.decode()
+    (message,) = mailoutbox
+    assert message.to == [applicant.email]
+    assert "verified as a clinician" in message.subject
+    assert f"https://connect.example.org{APPLY_URL}" in message.body
+
+
+def test_the_application_page_says_why_it_cannot_be_verified_yet(admin_client, mailoutbox):
+    applicant = make_clinician(verified=False, totp=False)
+    profile = applicant.clinician_profile
+    page = admin_client.get(
+        reverse("admin:accounts_clinicianprofile_change", args=[profile.pk])
+    ).content.decode()
+    assert "need an authenticator app" in page
+    admin_client.post(reverse("admin:accounts_clinicianprofile_verify", args=[profile.pk]))
+    profile.refresh_from_db()
+    assert profile.status == ClinicianProfile.Status.PENDING
+    assert not mailoutbox
+
+
+def test_verifying_is_post_only_and_for_staff(admin_client, member_client):
+    profile = make_clinician(verified=False).clinician_profile
+    verify_url = reverse("admin:accounts_clinicianprofile_verify", args=[profile.pk])
+    assert admin_client.get(verify_url).status_code == 405
+    assert member_client.post(verify_url).status_code == 302
+    profile.refresh_from_db()
+    assert profile.status == ClinicianProfile.Status.PENDING
+
+
+def test_the_verification_action_emails_each_applicant_once(
+    admin_client, django_capture_on_commit_callbacks, mailoutbox
+):
+    first, second = make_clinician(verified=False), make_clinician(verified=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_action(admin_client, "verify", first.clinician_profile, second.clinician_profile)
+        admin_action(admin_client, "verify", first.clinician_profile)
+    assert sorted(message.to[0] for message in mailoutbox) == sorted([first.email, second.email])

@@ -97,7 +97,7 @@ def test_delete_needs_the_box_ticked(member_client, members_data):
     reauthenticate(member_client)
     response = member_client.post(reverse("accounts:delete"), {})
     assert response.status_code == 200
-    assert "Please tick the box to confirm." in response.content.decode()
+    assert "Please check the box to confirm." in response.content.decode()
     assert User.objects.filter(pk=members_data.pk).exists()
 
 

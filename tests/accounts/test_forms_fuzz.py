@@ -36,6 +36,7 @@ def test_signup_form_never_errors(email, display_name, password):
             "display_name": display_name,
             "password1": password,
             "password2": password,
+            "age_confirmed": "on",
         },
     )
     # 429 is allauth's sign-up rate limit doing its job.

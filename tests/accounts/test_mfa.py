@@ -5,7 +5,7 @@ from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from django.test import Client
 from django.urls import reverse
 
-from accounts.middleware import MFA_EXEMPT_URL_NAMES
+from accounts.middleware import MFA_EXEMPT_URL_NAMES, MFA_SETUP_URL_NAMES
 from tests.conftest import sign_in
 from tests.factories import (
     PASSWORD,
@@ -108,9 +108,29 @@ def test_staff_with_mfa_reach_the_admin(admin_client):
     assert admin_client.get("/admin/").status_code == 200
 
 
-def test_exempt_pages_are_only_setup_and_sign_out():
-    assert {name for name in MFA_EXEMPT_URL_NAMES if not name.startswith(("mfa_", "account_"))} == {
-        "healthz"
-    }
-    assert "account_logout" in MFA_EXEMPT_URL_NAMES
-    assert "mfa_activate_totp" in MFA_EXEMPT_URL_NAMES
+def test_exempt_pages_are_only_sign_out_and_first_setup():
+    assert {"account_logout", "healthz"} == MFA_EXEMPT_URL_NAMES
+    assert "mfa_activate_totp" in MFA_SETUP_URL_NAMES
+    assert not {name for name in MFA_SETUP_URL_NAMES if "recovery" in name}
+
+
+@pytest.mark.django_db
+def test_setup_page_offers_a_link_to_tap_on_the_phone_with_the_app(client):
+    member = make_member()
+    password_login(client, member)
+    activate = reverse("mfa_activate_totp")
+    client.post(f"{reverse('account_reauthenticate')}?next={activate}", {"password": PASSWORD})
+    html = client.get(activate).content.decode()
+    secret = client.session[SECRET_SESSION_KEY]
+    link = html.split('href="otpauth://totp/', 1)[1].split('"', 1)[0]
+    assert f"secret={secret}" in link
+    assert "Open in my authenticator app" in html
+
+
+@pytest.mark.django_db
+def test_setup_waits_for_a_confirmed_email(client):
+    member = make_member(verified_email=False)
+    password_login(client, member)
+    response = client.get(reverse("mfa_activate_totp"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("mfa_index")
+    assert "until you have verified your email address" in response.content.decode()

@@ -1,4 +1,6 @@
 import json
+import re
+import uuid
 from datetime import date
 
 import pytest
@@ -129,7 +131,7 @@ def test_staff_edit_order_and_status_in_the_list_and_history_records_it(admin_us
     [
         ("publish", "draft", "published"),
         ("unpublish", "published", "draft"),
-        ("approve", "suggested", "published"),
+        ("approve", "suggested", "draft"),
     ],
 )
 def test_bulk_actions_change_status_and_are_logged(admin_user, admin_client, action, before, after):
@@ -259,7 +261,9 @@ def test_an_import_with_bad_rows_imports_nothing_and_lists_every_bad_row(admin_c
     assert "is not a web address" in html
     assert "is the address of another page" in html
     assert "is not a date like 2026-11-26" in html
-    assert "Row numbers count data rows" in html
+    assert "Line 3, column setting:" in html
+    assert "Line 5, column kinds: Unknown kind: no-such-kind." in html
+    assert "Line 2," not in html and "Line 4," not in html
     assert not Activity.objects.exists()
 
 
@@ -273,7 +277,7 @@ def test_a_confirmed_import_that_no_longer_validates_imports_nothing(admin_clien
     assert response["Location"] == IMPORT_URL
     assert not Activity.objects.exists()
     page = admin_client.get(IMPORT_URL).content.decode()
-    assert "Nothing was imported: row 2 no longer passed the checks." in page
+    assert "Nothing was imported: line 3 no longer passed the checks." in page
 
 
 def test_a_json_import_works_too(admin_client):
@@ -319,3 +323,156 @@ def test_export_includes_kinds_links_and_messages(admin_client, fmt, marker):
     assert "Site | https://example.org/ | 2026-01-02" in body
     assert "Hello" in body
     assert "online" in body
+
+
+def problems(response) -> list[str]:
+    html = response.content.decode()
+    assert "Nothing was imported" in html
+    assert "Confirm import" not in html
+    assert "Traceback" not in html and "&lt;class" not in html
+    return re.findall(r"<li>(.*?)</li>", html.split('class="import-problems"')[1].split("</ul>")[0])
+
+
+def test_every_problem_row_and_column_is_listed_in_words(admin_client):
+    make_kind(slug="online")
+    content = "\n".join(
+        [
+            HEADER,
+            csv_row("bad-order", order="x"),
+            csv_row("no-title", title=""),
+            csv_row("bad-setting", setting="moon", effort="lots"),
+            csv_row("bad-kind", kinds="nope"),
+            csv_row("bad-link", links='"Broken | not a url"'),
+            csv_row("bad-flag", links_to_helplines="maybe"),
+            csv_row("good"),
+        ]
+    )
+    listed = problems(upload(admin_client, content))
+    assert listed[0] == "Line 2, column order: “x” is not a whole number like 5."
+    assert any(item.startswith("Line 3, column title:") for item in listed)
+    assert any(item.startswith("Line 4, column setting:") for item in listed)
+    assert any(item.startswith("Line 4, column effort:") for item in listed)
+    assert "Line 5, column kinds: Unknown kind: nope." in listed
+    assert any(item.startswith("Line 6, column links:") for item in listed)
+    assert "Line 7, column links_to_helplines: “maybe” is not yes or no." in listed
+    assert not any(item.startswith("Line 8") for item in listed)
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (HEADER.replace(",", ";") + "\n" + csv_row("a").replace(",", ";"), "semicolons"),
+        ("name,title\nx,y", "The file has no “slug” column."),
+        (HEADER + ",colour\n" + csv_row("a") + ",red", "Unknown columns: “colour”."),
+    ],
+)
+def test_a_file_in_the_wrong_shape_gets_one_whole_file_message(admin_client, content, message):
+    make_kind(slug="online")
+    listed = problems(upload(admin_client, content))
+    assert len(listed) == 1
+    assert listed[0].startswith("Whole file:")
+    assert message in listed[0]
+    assert not Activity.objects.exists()
+
+
+def test_repeated_slugs_reject_the_whole_file(admin_client):
+    make_kind(slug="online")
+    content = "\n".join([HEADER, csv_row("twice"), csv_row("once"), csv_row("twice", title="B")])
+    listed = problems(upload(admin_client, content))
+    assert listed == ["Whole file: Each slug may appear only once in a file. Repeated: twice."]
+    assert not Activity.objects.exists()
+
+
+def test_json_problems_are_named_by_item(admin_client):
+    make_kind(slug="online")
+    rows = [{"slug": "a", "title": "", "summary": "s", "setting": "home", "effort": "low"}]
+    response = upload(admin_client, json.dumps(rows), fmt=JSON_FORMAT, name="a.json")
+    assert any(item.startswith("Item 1, column title:") for item in problems(response))
+
+
+def test_the_preview_reads_like_the_file(admin_client):
+    make_kind(slug="online", name="Online")
+    make_kind(slug="calls", name="Calls")
+    existing = make_activity(slug="kept", kinds=[make_kind(slug="outdoors")])
+    content = "\n".join(
+        [
+            HEADER,
+            csv_row(
+                "new-one", kinds="online|calls", links='"Site | https://example.org/ | 2026-11-01"'
+            ),
+            csv_row(existing.slug),
+        ]
+    )
+    response = upload(admin_client, content)
+    html = response.content.decode()
+    preview = html.split('class="import-preview"')[1].split("</table>")[0]
+    assert "online|calls" in preview
+    assert "Site | https://example.org/ | 2026-11-01" in preview
+    assert "Hello there" in preview
+    assert "outdoors" in re.sub("<[^>]+>", "", preview)  # the kinds it had before
+    assert "<del>" in preview
+    assert "&lt;Kind" not in preview and "datetime.date" not in preview and "[" not in preview
+    assert "<th></th>" not in preview and 'scope="row">2</th>' in preview
+    assert "style=" not in preview
+
+
+def test_staff_edit_search_keywords_in_the_admin(admin_client):
+    activity = make_activity(slug="walk", keywords="")
+    page = admin_client.get(reverse("admin:activities_activity_change", args=[activity.pk]))
+    assert 'name="keywords"' in page.content.decode()
+    content = "\n".join([HEADER + ",keywords", csv_row("walk", kinds="") + ",lonely"])
+    confirm(admin_client, upload(admin_client, content))
+    activity.refresh_from_db()
+    assert activity.keywords == "lonely"
+    changelist = admin_client.get(CHANGELIST, {"q": "lonely"})
+    assert list(changelist.context["cl"].result_list) == [activity]
+
+
+def test_approving_a_suggestion_makes_a_draft_for_an_admin_to_complete(admin_client, member):
+    from activities.services import suggestion_create
+
+    suggestion, _ = suggestion_create(
+        owner=member,
+        submission=uuid.uuid4(),
+        title="Board game night",
+        description="Play a board game with a neighbour.",
+        setting="home",
+        effort="high",
+    )
+    response = admin_client.post(
+        CHANGELIST,
+        {"action": "approve", "_selected_action": [suggestion.activity.pk]},
+        follow=True,
+    )
+    suggestion.activity.refresh_from_db()
+    assert suggestion.activity.status == Activity.Status.DRAFT
+    assert not Activity.objects.published().exists()
+    assert "then publish it" in response.content.decode()
+
+
+def test_list_editable_fields_are_labelled_by_their_row(admin_client):
+    make_activity(title="Visit a dog park")
+    html = admin_client.get(CHANGELIST).content.decode()
+    assert 'aria-label="Status of Visit a dog park"' in html
+    assert 'aria-label="Order of Visit a dog park"' in html
+    make_kind(name="Outdoors")
+    kinds = admin_client.get(reverse("admin:activities_kind_changelist")).content.decode()
+    assert 'aria-label="Order of Outdoors"' in kinds
+
+
+def test_the_admin_index_lists_what_waits_for_review(admin_client):
+    make_activity(status="suggested")
+    make_activity(status="suggested")
+    make_activity(status="draft")
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "Waiting for review" in html
+    assert "2 activity suggestions from members" in html
+    assert f"{CHANGELIST}?status__exact=suggested" in html
+    assert "No clinician applications" in html
+
+
+def test_the_admin_index_names_each_section_once(admin_client):
+    response = admin_client.get(reverse("admin:index"))
+    names = [app["name"] for app in response.context["app_list"]]
+    assert len(names) == len(set(names)), names

@@ -248,7 +248,9 @@ def _make_catalogue(count: int) -> list:
 
 
 @pytest.mark.parametrize("count", [10, 200])
-def test_list_page_runs_a_constant_number_of_queries(client, django_assert_max_num_queries, count):
+def test_list_page_runs_a_constant_number_of_queries(
+    client, django_assert_max_num_queries, memory_cache, count
+):
     _make_catalogue(count)
     with django_assert_max_num_queries(6):
         response = client.get(LIST_URL)
@@ -257,7 +259,7 @@ def test_list_page_runs_a_constant_number_of_queries(client, django_assert_max_n
 
 @pytest.mark.parametrize("count", [10, 200])
 def test_filtered_list_page_runs_a_constant_number_of_queries(
-    client, django_assert_max_num_queries, count
+    client, django_assert_max_num_queries, memory_cache, count
 ):
     kinds = _make_catalogue(count)
     with django_assert_max_num_queries(6):
@@ -269,7 +271,7 @@ def test_filtered_list_page_runs_a_constant_number_of_queries(
 
 @pytest.mark.parametrize("count", [10, 200])
 def test_detail_page_runs_a_constant_number_of_queries(
-    member_client, django_assert_max_num_queries, count
+    member_client, django_assert_max_num_queries, memory_cache, count
 ):
     _make_catalogue(count)
     activity = Activity.objects.last()
@@ -287,3 +289,11 @@ def test_home_and_menu_link_to_the_activities(client, member_client):
     html = member_client.get("/").content.decode()
     assert f'href="{reverse("activities:my")}"' in html
     assert "Find something to do today" in html
+
+
+def test_search_finds_an_activity_by_its_keywords(client):
+    make_activity(title="Call a friend", keywords="lonely, alone")
+    make_activity(title="Park", summary="Fresh air.")
+    response = client.get(LIST_URL, {"q": "Lonely"})
+    assert titles_on_page(response) == {"Call a friend"}
+    assert "lonely, alone" not in response.content.decode()

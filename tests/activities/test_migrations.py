@@ -13,7 +13,7 @@ def _latest_afterwards():
 
 @pytest.mark.django_db(transaction=True)
 def test_renaming_kind_to_tag_keeps_the_tags():
-    old = migrate_to("activities", "0002_recommendation")
+    old = migrate_to("activities", "0007_activity_body_html_rendered_at_save")
     Kind = old.get_model("activities", "Kind")
     online = Kind.objects.create(slug="online", name="On the internet")
     activity = old.get_model("activities", "Activity").objects.create(
@@ -21,7 +21,7 @@ def test_renaming_kind_to_tag_keeps_the_tags():
     )
     activity.kinds.add(online)
 
-    new = migrate_to("activities", "0003_rename_kind_to_tag")
+    new = migrate_to("activities", "0008_rename_kind_to_tag")
     tag = new.get_model("activities", "Tag").objects.get()
     assert (tag.pk, tag.slug, tag.name) == (online.pk, "online", "On the internet")
     activity = new.get_model("activities", "Activity").objects.get()

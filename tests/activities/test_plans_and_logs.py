@@ -6,7 +6,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from activities.models import ActivityLog, Plan
+from activities.models import ActivityLog, ActivityStart, Plan
 from tests.factories import make_activity, make_log, make_plan, make_recommendation
 
 pytestmark = pytest.mark.django_db
@@ -204,6 +204,8 @@ def test_progress_shows_a_chart_a_summary_and_a_table(member, member_client):
     assert "2.0 points higher." in html
     assert "<caption>Each time you noted an activity, oldest first</caption>" in html
     assert html.index(">1 Mar<") < html.index(">2 Mar<")
+    assert 'class="mood-chart-after is-up"' in html
+    assert 'class="mood-chart-label mood-chart-day"' in html
 
 
 def test_progress_words_a_drop_in_mood_gently(member, member_client):
@@ -313,8 +315,11 @@ def test_my_activities_runs_a_constant_number_of_queries(
         )
         make_log(owner=member, activity=activity)
         make_recommendation(owner=member, clinician=clinician, activity=make_activity())
+        ActivityStart.objects.create(owner=member, activity=activity, mood_before=4)
     member_client.get(MY_URL)  # the first request records the session
-    with django_assert_max_num_queries(15):
+    # One query per section. 16: the page also asks once whether reminders are
+    # on; 17: "Waiting for how it went" (open starts).
+    with django_assert_max_num_queries(17):
         response = member_client.get(MY_URL)
     assert response.status_code == 200
 

@@ -51,3 +51,39 @@ def test_summaries_average_before_and_after(member):
         ("Forum", 1, -1.0),
     ]
     assert overall_summary(ActivityLog.objects.none()) is None
+
+
+def test_the_chart_spaces_marks_by_date_not_by_entry(member):
+    days = [date(2026, 3, 1), date(2026, 3, 2), date(2026, 3, 11)]
+    chart = mood_chart([make_log(owner=member, done_on=day) for day in days])
+    first, second, third = (mark.x for mark in chart.marks)
+    # One day apart, then nine days apart: the gaps follow the calendar.
+    assert (third - second) == pytest.approx(9 * (second - first), rel=0.01)
+    assert chart.ticks[0].day == days[0]
+    assert chart.ticks[-1].day == days[-1]
+    assert 2 <= len(chart.ticks) <= 4
+
+
+def test_logs_on_the_same_day_sit_side_by_side(member):
+    day = date(2026, 3, 1)
+    chart = mood_chart([make_log(owner=member, done_on=day) for _ in range(3)])
+    xs = [mark.x for mark in chart.marks]
+    assert len(set(xs)) == 3
+    assert all(chart.left <= x <= chart.right for x in xs)
+    assert [tick.day for tick in chart.ticks] == [day]
+
+
+def test_the_after_marker_points_the_way_the_mood_went(member):
+    up, down, same = (
+        make_log(owner=member, mood_before=2, mood_after=6),
+        make_log(owner=member, mood_before=6, mood_after=2),
+        make_log(owner=member, mood_before=4, mood_after=4),
+    )
+    marks = {mark.log.pk: mark for mark in mood_chart([up, down, same]).marks}
+
+    def tip_y(mark):
+        return float(mark.after_points.split()[0].split(",")[1])
+
+    assert tip_y(marks[up.pk]) < marks[up.pk].y_after  # the tip points up
+    assert tip_y(marks[down.pk]) > marks[down.pk].y_after  # the tip points down
+    assert len(marks[same.pk].after_points.split()) == 4  # a diamond

@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from activities.models import Activity, ActivityLink, Tag
-from activities.starter import STARTER_ACTIVITIES
+from activities.starter import FEELINGS, STARTER_ACTIVITIES, starter_keywords
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +163,50 @@ def test_every_starter_activity_has_a_first_step_and_a_reason():
     for item in STARTER_ACTIVITIES:
         assert item.first_step and item.why_it_helps and item.summary, item.slug
         assert len(item.summary) <= 200 and len(item.first_step) <= 300, item.slug
+
+
+@pytest.mark.parametrize("feeling", ["lonely", "tired", "anxious", "bored", "sad", "isolated"])
+def test_searching_for_a_feeling_finds_starter_activities(client, feeling):
+    call_command("load_starter_catalogue")
+    response = client.get("/activities/", {"q": feeling})
+    assert response.status_code == 200
+    assert Activity.objects.published().search(feeling).count() >= 3
+    assert response.context["activities"]
+
+
+def test_every_feeling_names_only_starter_activities():
+    slugs = {item.slug for item in STARTER_ACTIVITIES}
+    for words, activity_slugs in FEELINGS.items():
+        assert set(activity_slugs) <= slugs, words
+
+
+def test_the_loader_never_overwrites_an_admins_keywords():
+    call_command("load_starter_catalogue")
+    park = Activity.objects.get(slug="spend-time-in-a-park")
+    assert "sad" in park.keywords
+    park.keywords = "fresh air"
+    park.save()
+    text = Activity.objects.get(slug="send-a-short-text")
+    text.keywords = ""
+    text.save()
+    call_command("load_starter_catalogue")
+    park.refresh_from_db()
+    text.refresh_from_db()
+    assert (park.keywords, text.keywords) == ("fresh air", "")
+    assert not Activity.objects.search("sad").filter(pk=park.pk).exists()
+
+
+def test_the_keywords_migration_fills_only_empty_starter_keywords():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("activities.migrations.0005_starter_activities_get_search_keywords")
+    call_command("load_starter_catalogue")
+    Activity.objects.update(keywords="")
+    Activity.objects.filter(slug="visit-a-dog-park").update(keywords="dogs")
+    migration.add_starter_keywords(apps, None)
+    assert Activity.objects.get(slug="visit-a-dog-park").keywords == "dogs"
+    assert Activity.objects.get(slug="call-a-warmline").keywords == starter_keywords(
+        "call-a-warmline"
+    )

@@ -27,8 +27,8 @@ def test_account_pages_are_accessible_in_both_colour_schemes(live_server, page, 
     page.locator("#id_login").fill(member.email)
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(live_server.url + "/")
-    for path in ["/", *ACCOUNT_PAGES]:
+    page.wait_for_url(live_server.url + "/today/")
+    for path in ["/", "/today/", "/activities/reminders/", *ACCOUNT_PAGES]:
         page.goto(live_server.url + path)
         assert page.evaluate("document.documentElement.dataset.bsTheme") == scheme
         assert_accessible(page)

@@ -1,13 +1,16 @@
 import re
+from datetime import timedelta
 from urllib.parse import unquote
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from activities.models import ActivityLog, Plan
 from tests.conftest import sign_in
+from tests.factories import make_log
 
 from .conftest import PHONE, assert_accessible
 
@@ -162,3 +165,72 @@ def test_my_activities_and_progress_are_accessible_in_dark_mode(
     assert_accessible(page)
     page.goto(live_server.url + "/activities/suggest/")
     assert_accessible(page)
+
+
+def test_the_mood_scale_is_one_row_with_its_end_labels_on_a_phone(
+    live_server, page, catalogue, member
+):
+    page.set_viewport_size({"width": 375, "height": 812})
+    sign_in_browser(page, live_server, member)
+    page.goto(live_server.url + "/activities/send-a-short-text/log/")
+    scale = page.get_by_role("group", name="Your mood before")
+    boxes = [label.bounding_box() for label in scale.locator("label.mood-option").all()]
+    assert len(boxes) == 11
+    assert len({round(box["y"]) for box in boxes}) == 1, "0 to 10 sits on one row"
+    assert min(box["width"] for box in boxes) >= 24
+    expect(scale.get_by_text("Very low")).to_be_visible()
+    expect(scale.get_by_text("Very good")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_a_focused_mood_button_shows_one_focus_ring(live_server, page, catalogue, member):
+    sign_in_browser(page, live_server, member)
+    page.goto(live_server.url + "/activities/send-a-short-text/log/")
+    page.get_by_label("When did you do it?").focus()
+    focused = ""
+    for _ in range(6):  # past the date's own parts, by keyboard
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.id")
+        if focused.startswith("id_mood_before"):
+            break
+    style = page.evaluate(
+        """(id) => {
+            const label = getComputedStyle(document.querySelector(`label[for="${id}"]`));
+            return {outline: label.outlineStyle, shadow: label.boxShadow};
+        }""",
+        focused,
+    )
+    assert focused.startswith("id_mood_before")
+    assert style == {"outline": "solid", "shadow": "none"}
+
+
+def test_escape_closes_the_phone_menu_and_returns_focus(live_server, phone_page, member):
+    page = phone_page
+    sign_in_browser(page, live_server, member)
+    page.goto(live_server.url + "/activities/my/")
+    toggler = page.get_by_role("button", name="Show or hide the menu")
+    toggler.click()
+    menu = page.locator("#main-nav")
+    expect(menu).to_have_class(re.compile(r"\bshow\b"))  # opened, not still opening
+    page.get_by_role("link", name="Worksheets").focus()
+    page.keyboard.press("Escape")
+    expect(menu).to_be_hidden()
+    expect(toggler).to_be_focused()
+    expect(toggler).to_have_attribute("aria-expanded", "false")
+
+
+def test_the_mood_chart_labels_are_readable_on_a_phone(live_server, phone_page, member):
+    today = timezone.localdate()
+    for days_ago in (30, 12, 11, 2):
+        make_log(owner=member, done_on=today - timedelta(days=days_ago))
+    page = phone_page
+    page.set_viewport_size({"width": 375, "height": 812})
+    sign_in_browser(page, live_server, member)
+    page.goto(live_server.url + "/activities/my/progress/")
+    heights = page.locator(".mood-chart-label").evaluate_all(
+        "labels => labels.map(label => label.getBoundingClientRect().height)"
+    )
+    days = page.locator(".mood-chart-day").all_inner_texts()
+    assert len(days) >= 2
+    assert min(heights) >= 13, heights
+    assert page.locator("polygon.mood-chart-after.is-up").count() == 4

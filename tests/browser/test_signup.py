@@ -8,7 +8,7 @@ from .conftest import assert_accessible
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_visitor_signs_up_and_lands_on_the_home_page(live_server, page, settings):
+def test_visitor_signs_up_and_lands_on_today(live_server, page, settings):
     settings.ACCOUNT_EMAIL_VERIFICATION = "optional"
     page.goto(live_server.url + "/")
     assert_accessible(page)
@@ -20,9 +20,11 @@ def test_visitor_signs_up_and_lands_on_the_home_page(live_server, page, settings
     page.get_by_label("Display name").fill("Kit")
     page.locator("#id_password1").fill("a-fresh-long-password-7")
     page.locator("#id_password2").fill("a-fresh-long-password-7")
+    page.get_by_label("I am 13 or older").check()
     page.get_by_role("button", name="Sign Up").click()
 
-    page.wait_for_url(live_server.url + "/")
+    page.wait_for_url(live_server.url + "/today/")
+    assert_accessible(page)
     expect(page.get_by_role("link", name="Sign out")).to_be_visible()
     assert User.objects.get(email="new.member@example.com").display_name == "Kit"
 

@@ -1,5 +1,6 @@
-"""Every email Connect sends goes through `connectapp.lib.notifications`, and
-none holds anything a member wrote."""
+"""Every email Connect sends is built by `connectapp.lib.notifications` (or
+allauth's adapter) and delivered through the task queue in
+`connectapp.lib.mail`, and none holds anything a member wrote."""
 
 import ast
 import uuid
@@ -13,6 +14,7 @@ from accounts.models import User
 from ..accounts.test_data import reauthenticate
 from ..conftest import sign_in
 from ..factories import make_clinician, make_member, make_relationship, make_statement
+from ..tasks import run_ready_tasks
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRETS = [
@@ -32,7 +34,7 @@ def test_only_the_notification_module_sends_mail():
             for node in ast.walk(ast.parse(path.read_text())):
                 if isinstance(node, ast.ImportFrom) and node.module == "django.core.mail":
                     senders.append(str(path.relative_to(ROOT)))
-    assert senders == ["connectapp/lib/notifications.py"]
+    assert sorted(senders) == ["connectapp/lib/mail.py", "connectapp/lib/notifications.py"]
 
 
 @pytest.mark.django_db
@@ -71,6 +73,7 @@ def test_no_email_holds_text_a_member_wrote(client, mailoutbox, settings):
     member_client.post(reverse("accounts:delete"), {"confirm": "on"})
 
     assert not User.objects.filter(pk=member.pk).exists()
+    run_ready_tasks()
     templates = [message.subject for message in mailoutbox]
     assert len(mailoutbox) == 4, templates  # shared, comment, stopped (by deletion), deleted
     for message in mailoutbox:

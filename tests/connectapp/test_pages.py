@@ -10,7 +10,7 @@ def assert_crisis_footer(html: str) -> None:
     assert 'href="sms:988"' in html
     assert LIFELINE_988.name.replace("&", "&amp;") in html
     assert LIFELINE_988.source_url in html
-    assert "26 November 2026" in html
+    assert "Nov. 26, 2026" in html
 
 
 @pytest.mark.django_db

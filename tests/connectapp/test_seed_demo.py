@@ -1,3 +1,6 @@
+import io
+import logging
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
@@ -54,3 +57,33 @@ def test_seed_demo_verifies_the_clinician_and_shares_a_sample_statement_once(set
     share = Share.objects.active().get()
     assert (share.owner, share.clinician) == (member, clinician)
     assert share.covered() == [statement]
+
+
+@pytest.mark.django_db
+def test_seed_demo_prints_the_logins_as_one_block_after_any_log_line(settings):
+    """`make run` shows the command's output and the log on one terminal: a log
+    line written while seeding must not land inside the printed logins."""
+    settings.DEBUG = True
+    events: list[tuple[str, str]] = []
+
+    class Recorder(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            events.append(("log", record.getMessage()))
+
+    class Output(io.StringIO):
+        def write(self, text: str) -> int:
+            events.append(("out", text))
+            return len(text)
+
+    recorder = Recorder()
+    logging.getLogger().addHandler(recorder)
+    try:
+        call_command("seed_demo", stdout=Output())
+    finally:
+        logging.getLogger().removeHandler(recorder)
+    assert any(kind == "log" for kind, _ in events), "seeding logs a new share code"
+    kinds = [kind for kind, _ in events]
+    first_out = kinds.index("out")
+    assert "log" not in kinds[first_out:]
+    printed = "".join(text for kind, text in events if kind == "out")
+    assert "Demo logins" in printed and "share code:" in printed

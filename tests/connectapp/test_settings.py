@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-production-like-secret-key-that-is-long-enough-and-random-0123456789",
     "ALLOWED_HOSTS": "connect.example.org",
     "ENV_FILE": "/nonexistent",
+    "MFA_ENCRYPTION_KEY": "7Gd0Ww0SbXK1e8jHqU3eK6t3o6wJ8rY1b2c3d4e5f6g=",
 }
 
 
@@ -42,6 +43,23 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+def test_production_refuses_to_start_without_an_mfa_encryption_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "MFA_ENCRYPTION_KEY"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "MFA_ENCRYPTION_KEY is not set" in result.stderr
+
+
+def test_production_refuses_an_mfa_key_that_is_the_secret_key_or_malformed():
+    same = {**PRODUCTION_ENV, "MFA_ENCRYPTION_KEY": PRODUCTION_ENV["SECRET_KEY"]}
+    result = manage("check", env=same)
+    assert result.returncode != 0
+    assert "must differ from SECRET_KEY" in result.stderr
+    result = manage("check", env={**PRODUCTION_ENV, "MFA_ENCRYPTION_KEY": "too-short"})
+    assert result.returncode != 0
+    assert "must be Fernet keys" in result.stderr
+
+
 def test_production_refuses_optional_email_verification():
     result = manage("check", env={**PRODUCTION_ENV, "ACCOUNT_EMAIL_VERIFICATION": "optional"})
     assert result.returncode != 0
@@ -66,3 +84,10 @@ def test_production_settings_harden_cookies_and_transport():
         "True",
         "django.core.cache.backends.db.DatabaseCache",
     ]
+
+
+def test_the_minimum_age_can_be_raised_but_not_lowered_below_13():
+    assert manage("check", env={**PRODUCTION_ENV, "MINIMUM_AGE": "18"}).returncode == 0
+    result = manage("check", env={**PRODUCTION_ENV, "MINIMUM_AGE": "12"})
+    assert result.returncode != 0
+    assert "MINIMUM_AGE cannot be lower than 13" in result.stderr

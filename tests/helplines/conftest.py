@@ -16,18 +16,18 @@ def directory(db) -> dict[str, SupportLine]:
     lines = {
         "or_warm": make_support_line(slug="or-warm", name="Oregon Warmline", region="OR"),
         "wa_warm": make_support_line(
-            slug="wa-warm", name="Washington Warmline", region="WA", accepts_out_of_state=True
+            slug="wa-warm", name="Washington Warmline", region="WA", who_may_call="us"
         ),
         "ca_warm": make_support_line(slug="ca-warm", name="California Warmline", region="CA"),
         "mt_warm": make_support_line(
-            slug="mt-warm", name="Montana Warmline", region="MT", accepts_out_of_state=True
+            slug="mt-warm", name="Montana Warmline", region="MT", who_may_call="us"
         ),
         "ny_warm": make_support_line(
-            slug="ny-warm", name="New York Warmline", region="NY", accepts_out_of_state=True
+            slug="ny-warm", name="New York Warmline", region="NY", who_may_call="us"
         ),
         "fl_warm": make_support_line(slug="fl-warm", name="Florida Warmline", region="FL"),
         "us_warm": make_support_line(
-            slug="us-warm", name="A National Warmline", region="US", accepts_out_of_state=True
+            slug="us-warm", name="A National Warmline", region="US", who_may_call="us"
         ),
         "us_peer": make_support_line(
             slug="us-peer", name="National Peer Line", region="US", kind=Kind.PEER_SUPPORT
@@ -37,7 +37,7 @@ def directory(db) -> dict[str, SupportLine]:
             name="Texas Peer Line",
             region="TX",
             kind=Kind.PEER_SUPPORT,
-            accepts_out_of_state=True,
+            who_may_call="us",
         ),
         "us_crisis": make_support_line(
             slug="us-crisis", name="National Crisis Line", region="US", kind=Kind.CRISIS
@@ -49,7 +49,7 @@ def directory(db) -> dict[str, SupportLine]:
             slug="us-referral", name="Treatment Referral Line", region="US", kind=Kind.REFERRAL
         ),
         "or_closed": make_support_line(
-            slug="or-closed", name="Closed Oregon Line", region="OR", is_active=False
+            slug="or-closed", name="Closed Oregon Line", region="OR", status="closed"
         ),
     }
     return lines

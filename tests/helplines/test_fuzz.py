@@ -1,13 +1,15 @@
 """Hypothesis throws odd input at the helpline forms through their views."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helplines.models import SupportLine
 from tests.conftest import sign_in
-from tests.factories import make_member
+from tests.factories import make_member, make_support_line
 
 FINDER = reverse("helplines:finder")
 API = reverse("helplines_api:lines")
@@ -59,4 +61,20 @@ def test_profile_form_never_fails(value, name):
     client = sign_in(Client(), member)
     response = client.post(PROFILE, {"display_name": name, "home_state": value})
     assert response.status_code in {200, 302}
+    assert MARKER not in response.content.decode()
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    note=st.one_of(
+        st.text(max_size=400),
+        st.builds(str.__add__, plain_text, st.just(MARKER)),
+    )
+)
+def test_reporting_a_line_never_fails_and_escapes_the_note(note):
+    cache.clear()  # the rate limit would otherwise answer 429 after five examples
+    line = SupportLine.objects.first() or make_support_line(slug="fuzzed")
+    response = Client().post(reverse("helplines:report", args=[line.slug]), {"note": note})
+    assert response.status_code in {302, 400}
     assert MARKER not in response.content.decode()

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from helplines.hours import format_hours, opening_status, parse_hours
+from helplines.hours import describe_hours, format_hours, opening_status, parse_hours
 from tests.factories import make_support_line
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -144,3 +144,35 @@ def test_line_status_follows_the_clock_in_its_own_time_zone():
 def test_a_line_without_hours_has_no_status():
     line = make_support_line(open_24_7=False, hours=[])
     assert line.status_at(timezone.now()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "words"),
+    [
+        ("Mon-Fri 10:00-22:00", "America/New_York", "Monday to Friday, 10 am to 10 pm Eastern"),
+        ("Mon-Sun 16:00-22:00", "America/Chicago", "Every day, 4 pm to 10 pm Central"),
+        (
+            "Mon-Fri 08:00-21:00; Sat-Sun 12:00-21:00",
+            "America/Denver",
+            "Monday to Friday, 8 am to 9 pm; Saturday and Sunday, noon to 9 pm Mountain",
+        ),
+        (
+            "Fri-Sun 13:00-19:00; Mon 13:00-19:00",
+            "America/Chicago",
+            "Friday to Monday, 1 pm to 7 pm Central",
+        ),
+        ("Mon-Sun 10:00-02:00", "America/Detroit", "Every day, 10 am to 2 am Eastern"),
+        ("Sat 08:30-24:00", "America/Los_Angeles", "Saturday, 8:30 am to midnight Pacific"),
+        (
+            "Mon,Wed 09:00-12:00,13:00-17:00",
+            "Europe/Paris",
+            "Monday and Wednesday, 9 am to noon and 1 pm to 5 pm Paris time",
+        ),
+    ],
+)
+def test_hours_are_described_in_everyday_words(text, zone, words):
+    assert describe_hours(parse_hours(text), zone) == words
+
+
+def test_no_hours_describe_as_nothing():
+    assert describe_hours([], "America/New_York") == ""

@@ -15,7 +15,7 @@ def test_member_remembers_a_state_from_the_finder(member_client, member, directo
 
     response = member_client.post(REMEMBER, {"state": "or"})
     assert response.status_code == 302
-    assert response["Location"] == f"{FINDER}?state=OR"
+    assert response["Location"] == f"{FINDER}?state=OR#results"
     member.refresh_from_db()
     assert member.home_state == "OR"
 

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.models import ClinicianProfile
-from activities.models import Activity, Plan, Recommendation
+from activities.models import Activity, ActivityStart, Plan, Recommendation, ReminderSettings
 from activities.urls import urlpatterns as activity_urlpatterns
 from worksheets import models as ws
 from worksheets import services
@@ -76,6 +76,7 @@ CLINICIAN = "clinician"  # the clinician area: verified clinicians
 SHARED_MEMBER = "shared_member"  # acting on a member who shares: that clinician only
 RECOMMENDATION = "recommendation"  # a recommendation made to the member: the owner only
 STAFF = "staff"  # previewing an unpublished activity: admins only
+PLAN = "plan"  # the member's own plan: the owner only
 
 # (URL name, which object's pk it takes, methods to try, rule)
 URLS = [
@@ -111,10 +112,18 @@ URLS = [
     ("activities:recommendation-dismiss", "recommendation", ["post"], RECOMMENDATION),
     ("activities:plan-remove", "plan", ["post"], WRITE),
     ("activities:preview", "draft_activity", ["get"], STAFF),
+    ("activities:plan-calendar", "plan", ["get"], PLAN),
+    ("activities:plan-reminder", "plan", ["post"], PLAN),
+    ("activities:reminders", None, ["get", "post"], OWN),
+    ("activities:feed-change", None, ["post"], OWN),
+    ("today", None, ["get"], OWN),
+    ("activities:start-dismiss", "start", ["post"], PLAN),
 ]
 
 CASES = [
-    pytest.param(name, target, method, rule, persona, id=f"{name.split(':')[1]}-{method}-{persona}")
+    pytest.param(
+        name, target, method, rule, persona, id=f"{name.split(':')[-1]}-{method}-{persona}"
+    )
     for name, target, methods, rule in URLS
     for method in methods
     for persona in PERSONAS
@@ -150,8 +159,11 @@ def world(member):
         "unsaved": make_unsaved_edit(statement, data={"title": "A refused save"}),
         "share": share,
         "recommendation": make_recommendation(owner=member, clinician=active),
-        "plan": make_plan(owner=member),
+        "plan": make_plan(owner=member, planned_for=timezone.localdate()),
         "draft_activity": make_activity(status="draft", title="Draft of Quill"),
+        "start": ActivityStart.objects.create(
+            owner=member, activity=make_activity(), mood_before=2
+        ),
     }
 
 
@@ -213,6 +225,8 @@ def snapshot() -> str:
         Recommendation,
         Plan,
         Activity,
+        ReminderSettings,
+        ActivityStart,
     ):
         rows.extend(json.loads(serializers.serialize("json", model.objects.order_by("pk"))))
     return json.dumps(rows, sort_keys=True)
@@ -244,6 +258,11 @@ def hostile_post(world) -> dict:
         "licence_number": "Overwritten",
         "licence_region": "Overwritten",
         "practice_name": "Overwritten",
+        "reminder": "off",
+        "action": "new",
+        "enabled": "on",
+        "time_of_day": "09:00",
+        "time_zone": "America/New_York",
     }
 
 
@@ -258,6 +277,7 @@ def allowed(rule: str, persona: str) -> bool:
         SHARED_MEMBER: persona == "clinician_active_share",
         RECOMMENDATION: persona == "owner",
         STAFF: persona == "admin",
+        PLAN: persona == "owner",
     }[rule]
 
 
@@ -311,7 +331,13 @@ def test_every_url_is_in_the_role_matrix():
         for pattern in activity_urlpatterns
         if "<int:" in str(pattern.pattern)
     }
-    sharing_names = {"accounts:clinician", "accounts:share-code"}
+    sharing_names = {
+        "accounts:clinician",
+        "accounts:share-code",
+        "activities:reminders",
+        "activities:feed-change",
+        "today",
+    }
     assert covered == worksheet_names | clinician_names | sharing_names | activity_id_names
 
 

@@ -1,5 +1,6 @@
-"""Emails: the clinician hears about new and stopped shares, the member about
-new comments. Every email holds a link and nothing a member wrote."""
+"""Emails: the clinician hears about new and stopped shares and the member's
+replies, the member about new comments. Every email goes through the task
+queue and holds a link and nothing a member wrote."""
 
 import uuid
 
@@ -7,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from connectapp.lib import notifications
+from tests.tasks import run_ready_tasks, waiting_tasks
 from worksheets import services
 
 from .conftest import RELATIONSHIP_NOTES, STATEMENT_TEXT
@@ -33,6 +35,8 @@ def assert_private(message, member, worksheets) -> None:
 def test_the_clinician_is_told_of_a_new_share_with_a_link_only(
     share, clinician, member, statement, relationship, mailoutbox
 ):
+    assert not mailoutbox, "nothing is sent inside the request"
+    run_ready_tasks()
     (message,) = mailoutbox
     assert message.to == [clinician.email]
     assert "shared worksheets with you" in message.subject
@@ -44,6 +48,7 @@ def test_the_clinician_is_told_when_sharing_stops(
     share, clinician, member, statement, relationship, mailoutbox
 ):
     services.share_revoke(share=share)
+    run_ready_tasks()
 
     message = mailoutbox[-1]
     assert message.to == [clinician.email]
@@ -59,6 +64,7 @@ def test_the_member_is_told_of_a_new_comment_with_a_link_only(
         reverse("worksheets:statement-comment", args=[statement.pk]),
         {"text": COMMENT, "token": uuid.uuid4()},
     )
+    run_ready_tasks()
 
     message = mailoutbox[-1]
     assert message.to == [member.email]
@@ -69,13 +75,27 @@ def test_the_member_is_told_of_a_new_comment_with_a_link_only(
     assert_private(message, member, [statement, relationship])
 
 
-def test_a_members_reply_sends_no_email(share, member_client, clinician, statement, mailoutbox):
+def test_a_members_reply_tells_the_clinician_through_the_queue_with_a_link_only(
+    share, member_client, member, clinician, statement, relationship, mailoutbox
+):
+    run_ready_tasks()
     sent = len(mailoutbox)
     member_client.post(
         reverse("worksheets:statement-comment", args=[statement.pk]),
         {"text": COMMENT, "clinician": clinician.pk, "token": uuid.uuid4()},
     )
-    assert len(mailoutbox) == sent
+    assert len(mailoutbox) == sent, "nothing is sent inside the request"
+    assert waiting_tasks("email_deliver").count() == 1
+
+    run_ready_tasks()
+
+    (message,) = mailoutbox[sent:]
+    assert message.to == [clinician.email]
+    assert "replied" in message.subject
+    # Built from the request, as every link in an email sent from a page is.
+    link = f"http://testserver{reverse('worksheets:statement-detail', args=[statement.pk])}"
+    assert f"{link}#comments" in message.body
+    assert_private(message, member, [statement, relationship])
 
 
 def test_a_mail_failure_never_undoes_the_share(
@@ -84,7 +104,7 @@ def test_a_mail_failure_never_undoes_the_share(
     def refuse(*args, **kwargs):
         raise OSError("mail server unreachable")
 
-    monkeypatch.setattr(notifications, "send_mail", refuse)
+    monkeypatch.setattr(notifications, "email_enqueue", refuse)
     share = services.share_create(
         owner=member,
         clinician=clinician,

@@ -267,7 +267,7 @@ def test_delete_asks_first_and_a_get_never_deletes(member, member_client):
 
 @pytest.mark.parametrize("count", [1, 8])
 def test_overview_query_count_does_not_grow_with_worksheets(
-    member, member_client, django_assert_max_num_queries, count
+    member, member_client, django_assert_max_num_queries, memory_cache, count
 ):
     from ..factories import make_relationship, make_security_check
 

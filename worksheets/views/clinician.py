@@ -7,6 +7,7 @@ Reading a shared worksheet happens on the worksheet's own pages
 (`worksheets.views.worksheets`), which log every read."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,13 +23,16 @@ from .. import registry
 from ..access import get_share_for_user
 from ..models import Share, WorksheetModel
 
+# Members a page on the dashboard; a busy clinician may have hundreds.
+DASHBOARD_PAGE_SIZE = 20
+
 
 @never_cache
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     profile = get_clinician_profile_for_user(request.user)
     me = request.user
-    shares = list(
+    shares = (
         Share.objects.active()
         .filter(clinician=me)
         .select_related("owner")
@@ -41,9 +45,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
         .order_by("owner__display_name", "owner_id", "-created_at")
     )
-    _attach_marked_worksheets(shares, me)
+    page = Paginator(shares, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    page_shares = list(page.object_list)
+    _attach_marked_worksheets(page_shares, me)
     return render(
-        request, "worksheets/clinician_dashboard.html", {"profile": profile, "shares": shares}
+        request,
+        "worksheets/clinician_dashboard.html",
+        {"profile": profile, "shares": page_shares, "page": page},
     )
 
 

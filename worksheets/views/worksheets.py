@@ -44,6 +44,7 @@ from ..models import (
     UnsavedEdit,
     WorksheetModel,
 )
+from ..pdf import PDFTooSlow
 
 CONFLICT_MESSAGE = (
     "This was changed somewhere else (another tab or device) after you opened it, so "
@@ -172,7 +173,16 @@ def worksheet_download(request: HttpRequest, kind: str, pk: int) -> HttpResponse
     services.access_log_record(
         reader=request.user, worksheet=worksheet, kind=AccessLogEntry.Kind.PDF
     )
-    response = HttpResponse(info.pdf(worksheet), content_type="application/pdf")
+    try:
+        content = info.pdf(worksheet)
+    except PDFTooSlow:
+        messages.info(
+            request,
+            f"This {info.noun} is too long to turn into a PDF here. Use your browser's Print "
+            "command on this page instead: most browsers can save it as a PDF.",
+        )
+        return redirect(f"worksheets:{info.key}-print", pk=worksheet.pk)
+    response = HttpResponse(content, content_type="application/pdf")
     filename = f"{info.noun.replace(' ', '-')}-{worksheet.pk}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

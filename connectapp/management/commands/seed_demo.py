@@ -1,3 +1,5 @@
+import logging
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
@@ -53,25 +55,31 @@ class Command(BaseCommand):
             raise CommandError(
                 "seed_demo only runs with DEBUG on: demo accounts must never exist in production."
             )
-        self.stdout.write("Demo logins (development only):")
+        # Do all the work first, then print the block in one go: anything logged
+        # along the way (a new share code, say) then comes before it, never inside it.
+        lines = ["Demo logins (development only):"]
         users = {}
         for email, password, name, role, is_staff in DEMO_ACCOUNTS:
             user = users[role, is_staff] = self.ensure_user(email, password, name, role, is_staff)
-            self.stdout.write(f"  {name:<11} {email:<24} password: {password}")
+            lines.append(f"  {name:<11} {email:<24} password: {password}")
             if user.requires_mfa:
                 secret, codes = self.ensure_mfa(user)
-                self.stdout.write(f"{'':<14}authenticator key: {secret}")
-                self.stdout.write(f"{'':<14}recovery codes (each works once): {' '.join(codes)}")
+                lines.append(f"{'':<14}authenticator key: {secret}")
+                lines.append(f"{'':<14}recovery codes (each works once): {' '.join(codes)}")
             if user.is_clinician:
                 profile = self.ensure_clinician_profile(user)
-                self.stdout.write(f"{'':<14}share code: {profile.share_code_display}")
+                lines.append(f"{'':<14}share code: {profile.share_code_display}")
         member = users[User.Role.MEMBER, False]
         clinician = users[User.Role.CLINICIAN, False]
         self.ensure_sample_share(member, clinician)
-        self.stdout.write(
+        lines.append(
             f"  {member.display_name} shares “{DEMO_STATEMENT_TITLE}” "
             f"with {clinician.display_name}."
         )
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        self.stdout.write("\n" + "\n".join(lines) + "\n")
+        self.stdout.flush()
 
     @transaction.atomic
     def ensure_user(self, email: str, password: str, name: str, role: str, is_staff: bool) -> User:

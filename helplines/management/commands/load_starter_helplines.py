@@ -8,8 +8,9 @@ from helplines.starter import STARTER_LINES
 class Command(BaseCommand):
     help = (
         "Add the starter helplines (crisis lines, national peer-support and referral lines, "
-        "and confirmed state warmlines) that are missing. Safe to run again: lines that "
-        "already exist, matched by slug, are left exactly as admins edited them."
+        "and state warmlines: published, needs checking, or closed) that are missing. Safe "
+        "to run again: lines that already exist, matched by slug, are left exactly as "
+        "admins edited them."
     )
 
     @transaction.atomic

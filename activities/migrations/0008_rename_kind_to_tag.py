@@ -6,6 +6,6 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("activities", "0002_recommendation")]
+    dependencies = [("activities", "0007_activity_body_html_rendered_at_save")]
 
     operations = [migrations.RenameModel(old_name="Kind", new_name="Tag")]

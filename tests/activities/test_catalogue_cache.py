@@ -1,0 +1,141 @@
+"""The catalogue's cached fragments, the paginated JSON API, and pages that
+stay small however much data there is."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from activities.cache import catalogue_version, fragment_key
+from activities.models import Activity
+from activities.views import API_PAGE_SIZE
+from tests.factories import make_activity
+
+LIST_URL = reverse("activities:list")
+API_URL = reverse("activities_api:list")
+
+pytestmark = pytest.mark.usefixtures("db", "memory_cache")
+
+
+def test_a_cached_catalogue_runs_no_query_for_a_visitor(client, django_assert_num_queries):
+    make_activity(title="Walk with a neighbour")
+    client.get(LIST_URL, {"effort": "low"})
+    with django_assert_num_queries(0):
+        response = client.get(LIST_URL, {"effort": "low"})
+    assert response.status_code == 200
+
+
+def test_an_admin_edit_shows_at_once(client, django_capture_on_commit_callbacks):
+    activity = make_activity(title="Walk with a neighbour")
+    assert "Walk with a neighbour" in client.get(LIST_URL).content.decode()
+    assert "Walk with a neighbour" in client.get(API_URL).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        activity.title = "Call a neighbour"
+        activity.save()
+    assert "Call a neighbour" in client.get(LIST_URL).content.decode()
+    assert "Call a neighbour" in client.get(API_URL).content.decode()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda a: a.kinds.create(slug="new", name="New"),
+        lambda a: a.links.create(label="Site", url="https://example.org/"),
+        lambda a: a.messages.create(text="Hello"),
+        lambda a: a.delete(),
+    ],
+)
+def test_any_change_to_the_catalogue_bumps_its_version(django_capture_on_commit_callbacks, change):
+    activity = make_activity()
+    before = catalogue_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        change(activity)
+    assert catalogue_version() != before
+
+
+def test_the_key_varies_with_language_query_and_version(rf):
+    query = rf.get("/", {"b": "2", "a": "1"}).GET
+    same_query = rf.get("/", {"a": "1", "b": "2"}).GET
+    assert fragment_key("list", query) == fragment_key("list", same_query)
+    assert fragment_key("list", query) != fragment_key("list", rf.get("/", {"a": "2"}).GET)
+    with translation.override("es"):
+        spanish = fragment_key("list", query)
+    assert spanish != fragment_key("list", query)
+
+
+def test_what_depends_on_the_user_stays_outside_the_fragment(client, member_client):
+    make_activity()
+    suggest = reverse("activities:suggest")
+    assert suggest not in client.get(LIST_URL).content.decode()
+    assert suggest in member_client.get(LIST_URL).content.decode()
+    assert suggest not in client.get(LIST_URL).content.decode()
+
+
+def test_the_body_is_rendered_and_cleaned_at_save():
+    activity = make_activity(body="**Bold** <script>alert(1)</script>")
+    stored = Activity.objects.values_list("body_html", flat=True).get(pk=activity.pk)
+    assert "<strong>Bold</strong>" in stored
+    assert "<script>" not in stored
+    activity.body = "*new*"
+    activity.save(update_fields=["body"])
+    activity.refresh_from_db()
+    assert activity.body_html == "<p><em>new</em></p>"
+
+
+def test_the_api_paginates_with_next_and_previous_links(client):
+    for i in range(API_PAGE_SIZE + 5):
+        make_activity(slug=f"a-{i:03}", setting="home")
+    first = client.get(API_URL, {"setting": "home"}).json()
+    assert first["count"] == API_PAGE_SIZE + 5
+    assert len(first["results"]) == API_PAGE_SIZE
+    assert first["previous"] is None
+    assert first["next"].startswith("http://testserver/api/activities/?")
+    assert "setting=home" in first["next"]
+    second = client.get(first["next"]).json()
+    assert len(second["results"]) == 5
+    assert second["next"] is None
+    assert second["previous"]
+    slugs = {i["slug"] for i in first["results"]} | {i["slug"] for i in second["results"]}
+    assert len(slugs) == API_PAGE_SIZE + 5
+
+
+@pytest.mark.parametrize("page", ["0", "99", "abc"])
+def test_a_page_out_of_range_is_a_400(client, page):
+    make_activity()
+    response = client.get(API_URL, {"page": page})
+    assert response.status_code == 400
+    assert response.json()["error"]
+
+
+def test_a_cached_activity_page_reads_only_the_activity_and_its_messages(
+    client, django_assert_num_queries
+):
+    activity = make_activity(body="Some **words**")
+    client.get(activity.get_absolute_url())
+    with django_assert_num_queries(2):
+        response = client.get(activity.get_absolute_url())
+    assert "<strong>words</strong>" in response.content.decode()
+
+
+def test_an_edit_to_an_activity_page_shows_at_once(client, django_capture_on_commit_callbacks):
+    activity = make_activity(body="Old words")
+    assert "Old words" in client.get(activity.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        activity.body = "New words"
+        activity.save()
+    html = client.get(activity.get_absolute_url()).content.decode()
+    assert "New words" in html
+    assert "Old words" not in html
+
+
+def test_progress_lists_the_20_most_logged_activities(member, member_client):
+    from activities.views import PER_ACTIVITY_ROWS
+    from tests.factories import make_log
+
+    activities = [make_activity(title=f"Idea {i:02}") for i in range(PER_ACTIVITY_ROWS + 3)]
+    for activity in activities:
+        make_log(owner=member, activity=activity)
+    make_log(owner=member, activity=activities[-1])
+    html = member_client.get(reverse("activities:progress")).content.decode()
+    assert html.count("show on the chart") == PER_ACTIVITY_ROWS
+    assert "Idea 22" in html  # logged twice, so first
+    assert f"These are the {PER_ACTIVITY_ROWS} activities you logged most often." in html

@@ -1,0 +1,69 @@
+"""Connect in Spanish in a real browser: the footer's language switcher works
+without JavaScript, and Spanish pages are accessible on a 375 px phone."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import assert_accessible, watch
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SPANISH_PAGES = {
+    "/": "Mantente en contacto, un pasito a la vez",
+    "/about/": "Acerca de Connect",
+    "/privacy/": "Aviso de privacidad",
+    "/accessibility/": "Declaración de accesibilidad",
+    "/being-with-people/": "Consejos para estar con otras personas",
+    "/accounts/signup/": "Regístrate",
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_spanish_pages_are_accessible_on_a_phone(live_server, browser, scheme):
+    context = browser.new_context(
+        locale="es-US", viewport={"width": 375, "height": 800}, color_scheme=scheme
+    )
+    page = context.new_page()
+    problems = watch(page)
+    for path, heading in SPANISH_PAGES.items():
+        page.goto(live_server.url + path)
+        assert page.get_attribute("html", "lang") == "es", path
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        assert_accessible(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+    assert not problems, problems
+    context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_footer_switcher_works_without_javascript(live_server, browser, width):
+    context = browser.new_context(
+        java_script_enabled=False, locale="en-US", viewport={"width": width, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(live_server.url + "/about/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("About Connect")
+    page.get_by_label("Language").select_option("es")
+    page.get_by_role("button", name="Change language").click()
+    page.wait_for_url(live_server.url + "/about/")
+    assert page.get_attribute("html", "lang") == "es"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Acerca de Connect")
+    # The choice sticks as you move on, and can be undone the same way.
+    page.get_by_role("link", name="Aviso de privacidad", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aviso de privacidad")
+    page.get_by_label("Idioma").select_option("en")
+    page.get_by_role("button", name="Cambiar idioma").click()
+    page.wait_for_url(live_server.url + "/privacy/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Privacy notice")
+    context.close()
+
+
+def test_footer_switcher_is_reachable_by_keyboard(live_server, browser):
+    context = browser.new_context(locale="en-US", viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(live_server.url + "/about/")
+    select = page.get_by_label("Language")
+    select.focus()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Change language")).to_be_focused()
+    context.close()

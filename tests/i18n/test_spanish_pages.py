@@ -1,0 +1,139 @@
+"""Every page a persona can reach, rendered in Spanish, shows no English text
+from the catalogue.
+
+The check: any English message ID of three words or more from
+locale/es/LC_MESSAGES/django.po that appears in the Spanish page fails the
+test. To cover a page, add it to PAGES for each persona that reaches it.
+"""
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from tests.conftest import sign_in
+from tests.factories import PASSWORD, make_admin, make_clinician, make_member
+
+CATALOGUE = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"
+SPANISH = {"accept-language": "es"}
+
+# (persona, URL name or path, expected status). Personas: anonymous, member,
+# clinician, admin. Phase two adds activities, worksheets, helplines and the
+# clinician pages here.
+PAGES = [
+    ("anonymous", "home", 200),
+    ("anonymous", "about", 200),
+    ("anonymous", "privacy", 200),
+    ("anonymous", "accessibility", 200),
+    ("anonymous", "being-with-people", 200),
+    ("anonymous", "/no-such-page/", 404),
+    ("anonymous", "account_login", 200),
+    ("anonymous", "account_signup", 200),
+    ("anonymous", "account_reset_password", 200),
+    ("anonymous", "account_reset_password_done", 200),
+    ("anonymous", "account_email_verification_sent", 200),
+    ("anonymous", "account_inactive", 200),
+    ("member", "home", 200),
+    ("member", "about", 200),
+    ("member", "accounts:profile", 200),
+    ("member", "accounts:data", 200),
+    ("member", "accounts:data-print", 200),
+    ("member", "accounts:delete", 200),
+    ("member", "accounts:clinician", 200),
+    ("member", "account_email", 200),
+    ("member", "account_change_password", 200),
+    ("member", "account_logout", 200),
+    ("member", "mfa_index", 200),
+    ("member", "mfa_activate_totp", 200),
+    ("member", "usersessions_list", 200),
+    ("clinician", "home", 200),
+    ("clinician", "accounts:profile", 200),
+    ("clinician", "accounts:clinician", 200),
+    ("clinician", "mfa_index", 200),
+    ("admin", "home", 200),
+    ("admin", "accounts:profile", 200),
+]
+
+# Pages that ask for the password again first.
+REAUTHENTICATE = {"mfa_activate_totp"}
+
+# Error pages that no plain GET reaches; rendered directly.
+ERROR_TEMPLATES = ["400.html", "403.html", "404.html", "429.html", "500.html"]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@cache
+def english_phrases() -> list[str]:
+    """Each translated message ID of three words or more, as it would show."""
+    phrases = set()
+    for entry in polib.pofile(str(CATALOGUE)):
+        if entry.msgstr == entry.msgid:
+            continue  # the same in both languages (a name, for example)
+        for msgid in filter(None, (entry.msgid, entry.msgid_plural)):
+            # Placeholders stand for words we cannot know; split at them.
+            for part in re.split(r"%\(\w+\)[sd]|%[sd]|\{\w*\}|<[^>]+>", msgid):
+                part = squash(part).strip(" .,:;")
+                # Names kept in the translation (a book title, say) are not left over.
+                kept = any(part in text for text in [entry.msgstr, *entry.msgstr_plural.values()])
+                if len(re.findall(r"[A-Za-z]+", part)) >= 3 and not kept:
+                    phrases.add(part)
+    return sorted(phrases)
+
+
+def english_left(page: str) -> list[str]:
+    text = squash(html.unescape(re.sub(r"<[^>]+>", " ", page)))
+    return [phrase for phrase in english_phrases() if phrase in text]
+
+
+def client_for(persona: str) -> Client:
+    client = Client(headers=SPANISH)
+    makers = {"member": make_member, "clinician": make_clinician, "admin": make_admin}
+    if persona in makers:
+        sign_in(client, makers[persona]())
+    return client
+
+
+def url_of(target: str) -> str:
+    return target if target.startswith("/") else reverse(target)
+
+
+def test_the_catalogue_gives_the_check_something_to_find():
+    assert len(english_phrases()) > 10
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("persona", "target", "status"), PAGES)
+def test_page_has_no_english_left(persona, target, status):
+    client = client_for(persona)
+    if target in REAUTHENTICATE:
+        reauthenticate = f"{reverse('account_reauthenticate')}?next={url_of(target)}"
+        client.post(reauthenticate, {"password": PASSWORD})
+    response = client.get(url_of(target))
+    assert response.status_code == status
+    page = response.content.decode()
+    assert '<html lang="es"' in page
+    assert english_left(page) == []
+
+
+@pytest.mark.parametrize("template", ERROR_TEMPLATES)
+def test_error_page_has_no_english_left(template, rf):
+    with translation.override("es"):
+        page = render_to_string(template, request=rf.get("/"))
+    assert '<html lang="es"' in page
+    assert english_left(page) == []
+
+
+def test_the_check_finds_english():
+    phrase = english_phrases()[0]
+    assert english_left(f"<p>Hola. {phrase}.</p>") == [phrase]
