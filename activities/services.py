@@ -244,14 +244,18 @@ def suggestions_delete_for_owner(*, owner: User) -> None:
 
     The member's own plans, mood notes and recommendations go first (the
     account's cascade would erase them anyway). A suggested activity that
-    someone else has since planned, logged or been recommended stays, like one
+    someone else has since planned, started, logged or been recommended stays, like one
     an admin already published: deleting the suggestion clears its link to the
     member, so nothing in the catalogue points back to them."""
     Plan.objects.owned_by(owner).delete()
     ActivityLog.objects.owned_by(owner).delete()
     Recommendation.objects.owned_by(owner).delete()
+    ActivityStart.objects.filter(owner=owner).delete()
     Activity.objects.suggested().filter(suggestion__owner=owner).exclude(
-        Q(plans__isnull=False) | Q(logs__isnull=False) | Q(recommendations__isnull=False)
+        Q(plans__isnull=False)
+        | Q(logs__isnull=False)
+        | Q(recommendations__isnull=False)
+        | Q(starts__isnull=False)
     ).delete()
     Suggestion.objects.owned_by(owner).delete()
 

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from activities.models import Activity, ActivityLog, Plan, Suggestion
-from activities.services import suggestion_create
+from activities.models import Activity, ActivityLog, ActivityStart, Plan, Suggestion
+from activities.services import start_save, suggestion_create
 from tests.conftest import sign_in
 from tests.factories import (
     PASSWORD,
@@ -25,6 +25,7 @@ from tests.factories import (
     make_statement,
     make_test_drive,
 )
+from tests.tasks import run_ready_tasks
 from worksheets import models as worksheets
 from worksheets.services import access_log_record
 
@@ -140,6 +141,7 @@ def test_delete_erases_everything_and_ends_every_session(member_client, members_
     assert other_device.get(reverse("accounts:profile")).status_code == 302
     # Someone else's data is untouched.
     assert worksheets.NeedsStatement.objects.filter(owner=other_member).count() == 1
+    run_ready_tasks()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [member.email]
     assert "Mornings" not in mail.outbox[0].body
@@ -206,6 +208,7 @@ def test_delete_ends_shares_tells_the_clinician_and_erases_the_log(
     assert not User.objects.filter(pk=member.pk).exists()
     for model in (worksheets.Share, worksheets.Comment, worksheets.AccessLogEntry):
         assert not model.objects.filter(owner_id=member.pk).exists(), model
+    run_ready_tasks()
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert recipients == sorted([clinician.email, member.email])
     for message in mail.outbox:
@@ -226,6 +229,7 @@ def test_delete_keeps_a_suggested_activity_someone_else_planned(
     )
     activity = Activity.objects.get(suggestion=suggestion)
     make_plan(owner=other_member, activity=activity)
+    start_save(owner=other_member, activity=activity, mood_before=3)
     make_plan(owner=member, activity=activity)
     make_log(owner=member, activity=activity)
     suggestion_create(
@@ -247,6 +251,7 @@ def test_delete_keeps_a_suggested_activity_someone_else_planned(
     activity.refresh_from_db()
     assert not Suggestion.objects.filter(activity=activity).exists()
     assert Plan.objects.get(owner=other_member).activity == activity
+    assert ActivityStart.objects.get(owner=other_member).activity == activity
     assert not Plan.objects.filter(owner_id=member.pk).exists()
     # A suggestion nobody else used goes with the account.
     assert not Activity.objects.filter(title="Sing in the car").exists()
