@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from allauth.usersessions.models import UserSession
-from django.db import transaction
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import router, transaction
+from django.db.models.deletion import Collector
 from django.http import HttpRequest
 
 from accounts import services as accounts
@@ -62,12 +65,39 @@ def account_delete(*, user: User, request: HttpRequest | None = None) -> None:
     hand); then deleting the user erases the rest through cascading foreign
     keys, in one transaction."""
     user_id = user.pk
+    # First, while everything the account holds is still there to find.
+    admin_history_erase(user=user)
     for app in MEMBER_DATA:
         app.delete(owner=user, request=request)
     for session in UserSession.objects.filter(user=user):
         session.end()
     user.delete()
     security_log.info("account_deleted user=%s", user_id)
+
+
+def admin_history_erase(*, user: User) -> int:
+    """Remove the admin history (django.contrib.admin's LogEntry) of everything
+    deleting `user` erases: the account, its clinician application and every
+    record that goes with it. Each entry keeps the object's name as it was
+    (a display name and profession, say), so it must not outlive the account.
+    Entries where the user was the admin who acted go through the cascade
+    (LogEntry.user). Returns how many entries went."""
+    collector = Collector(using=router.db_for_write(User))
+    collector.collect([user])
+    pks_by_model: dict[type, set[Any]] = {}
+    for model, instances in collector.data.items():
+        pks_by_model.setdefault(model, set()).update(obj.pk for obj in instances)
+    for queryset in collector.fast_deletes:
+        pks_by_model.setdefault(queryset.model, set()).update(queryset.values_list("pk", flat=True))
+    erased = 0
+    for model, pks in pks_by_model.items():
+        if model is LogEntry or not pks:
+            continue
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        erased += LogEntry.objects.filter(
+            content_type=content_type, object_id__in=[str(pk) for pk in pks]
+        ).delete()[0]
+    return erased
 
 
 def _clinician_unverified(sender: Any, *, profile: ClinicianProfile, **kwargs: Any) -> int:
