@@ -280,6 +280,25 @@ def recommendation_dismiss(*, recommendation: Recommendation) -> None:
         recommendation.save(update_fields=["dismissed_at"])
 
 
+def clinician_data_export(*, clinician: User) -> dict[str, list[dict]]:
+    """The activities a clinician recommended, for the clinician's own data
+    download."""
+    recommendations = Recommendation.objects.filter(clinician=clinician).select_related(
+        "owner", "activity"
+    )
+    return {
+        "recommendations_made": [
+            {
+                "member": recommendation.owner.display_name,
+                "activity": recommendation.activity.title,
+                "activity_slug": recommendation.activity.slug,
+                "recommended_at": recommendation.created_at,
+            }
+            for recommendation in recommendations.order_by("created_at", "pk")
+        ]
+    }
+
+
 def member_data_export(*, owner: User) -> dict[str, list[dict]]:
     """Everything a member keeps in activities, for their data download."""
     plans = Plan.objects.owned_by(owner).select_related("activity").order_by("created_at")
@@ -338,8 +357,8 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
             {
                 "title": suggestion.title,
                 "description": suggestion.description,
-                "setting": suggestion.setting,
-                "effort": suggestion.effort,
+                "setting": suggestion.get_setting_display(),
+                "effort": suggestion.get_effort_display(),
                 "suggested_at": suggestion.created_at,
             }
             for suggestion in suggestions.order_by("created_at")

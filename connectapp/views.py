@@ -118,8 +118,11 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@reauthentication_required
 def data_download(request: HttpRequest) -> HttpResponse:
-    """Everything the member keeps in Connect, as a JSON file."""
+    """Everything the member keeps in Connect, as a JSON file. Asks for the
+    password (or second factor) again if it was not entered recently, as
+    account deletion does."""
     body = json.dumps(services.account_export(user=request.user), cls=DjangoJSONEncoder, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     filename = f"connect-data-{timezone.localdate():%Y-%m-%d}.json"
@@ -128,6 +131,7 @@ def data_download(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@reauthentication_required
 def data_print(request: HttpRequest) -> HttpResponse:
     """The same data as the download, laid out to read or print."""
     return render(
