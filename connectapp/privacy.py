@@ -245,6 +245,16 @@ def data_kinds() -> list[DataKind]:
             kept=_("As long as the activity exists."),
         ),
         DataKind(
+            name=_("Your list of worksheets"),
+            models=("worksheets.Worksheet",),
+            what=_("Which worksheets you have, of which kind, and when you started each one."),
+            who_sees=_(
+                "You, and a clinician you share a worksheet with, for that worksheet while "
+                "the share lasts. Admins cannot see it."
+            ),
+            kept=_("Until you delete the worksheet or your account."),
+        ),
+        DataKind(
             name=_("“What I need” statements"),
             models=("worksheets.NeedsStatement",),
             what=_(

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from accounts.admin import ClinicianProfileAdmin, UserAdmin
 from accounts.models import ClinicianProfile, User
+from tests.tasks import run_ready_tasks
 from worksheets.models import Share
 
 from ..conftest import sign_in
@@ -222,6 +223,7 @@ def test_admin_verifies_from_the_application_page_and_the_applicant_is_emailed(
     profile.refresh_from_db()
     assert (profile.status, profile.reviewed_by) == (ClinicianProfile.Status.VERIFIED, admin_user)
     assert verify_url not in response.content.decode()
+    run_ready_tasks()
     (message,) = mailoutbox
     assert message.to == [applicant.email]
     assert "verified as a clinician" in message.subject
@@ -257,4 +259,5 @@ def test_the_verification_action_emails_each_applicant_once(
     with django_capture_on_commit_callbacks(execute=True):
         admin_action(admin_client, "verify", first.clinician_profile, second.clinician_profile)
         admin_action(admin_client, "verify", first.clinician_profile)
+    run_ready_tasks()
     assert sorted(message.to[0] for message in mailoutbox) == sorted([first.email, second.email])

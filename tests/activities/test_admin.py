@@ -457,7 +457,7 @@ def test_list_editable_fields_are_labelled_by_their_row(admin_client):
     assert 'aria-label="Status of Visit a dog park"' in html
     assert 'aria-label="Order of Visit a dog park"' in html
     make_kind(name="Outdoors")
-    kinds = admin_client.get(reverse("admin:activities_kind_changelist")).content.decode()
+    kinds = admin_client.get(reverse("admin:activities_tag_changelist")).content.decode()
     assert 'aria-label="Order of Outdoors"' in kinds
 
 

@@ -75,7 +75,8 @@ def test_no_email_holds_text_a_member_wrote(client, mailoutbox, settings):
     assert not User.objects.filter(pk=member.pk).exists()
     run_ready_tasks()
     templates = [message.subject for message in mailoutbox]
-    assert len(mailoutbox) == 4, templates  # shared, comment, stopped (by deletion), deleted
+    # shared, comment, reply, stopped (by deletion), deleted
+    assert len(mailoutbox) == 5, templates
     for message in mailoutbox:
         assert message.subject.startswith("[Connect] ")
         text = message.subject + message.body

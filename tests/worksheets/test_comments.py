@@ -13,6 +13,7 @@ from worksheets.models import Comment, Relationship, Share
 
 from ..conftest import sign_in
 from ..factories import make_clinician, make_comment
+from ..tasks import run_ready_tasks
 from .conftest import STATEMENT_TEXT
 
 pytestmark = pytest.mark.django_db
@@ -137,6 +138,7 @@ def test_a_double_submit_adds_one_comment(clinician_client, share, statement, ma
     data = {"text": "Once only.", "token": str(uuid.uuid4())}
     clinician_client.post(comment_url(statement), data)
     clinician_client.post(comment_url(statement), data)
+    run_ready_tasks()
     assert Comment.objects.count() == 1
     assert len([m for m in mailoutbox if "new comment" in m.subject]) == 1
 

@@ -4,6 +4,7 @@ The builder is called directly and timed; the web server's timing plays no
 part. Past its time budget, the download offers the printable page instead.
 """
 
+import dataclasses
 import time
 import uuid
 
@@ -13,7 +14,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from worksheets import pdf
+from worksheets import pdf, registry
 from worksheets.forms import STATEMENT_SECTION_MAX_LENGTH
 from worksheets.models import NeedsStatement
 
@@ -106,7 +107,11 @@ def test_a_slow_pdf_offers_the_printable_page(member_client, member, monkeypatch
     def too_slow(statement):
         raise pdf.PDFTooSlow
 
-    monkeypatch.setattr("worksheets.views.worksheets.statement_pdf", too_slow)
+    slow_kind = dataclasses.replace(registry.get("statement"), pdf=too_slow)
+    real_get = registry.get
+    monkeypatch.setattr(
+        registry, "get", lambda key: slow_kind if key == "statement" else real_get(key)
+    )
     response = member_client.get(
         reverse("worksheets:statement-pdf", args=[statement.pk]), follow=True
     )

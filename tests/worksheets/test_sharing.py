@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import services as account_services
+from tests.tasks import run_ready_tasks
 from worksheets.models import Share
 from worksheets.views.sharing import CODE_GONE
 
@@ -99,6 +100,7 @@ def test_confirming_shares_once_even_when_sent_twice(
     assert share.covered() == [statement, relationship]
     assert share.clinician_name == f"{clinician.display_name}, Psychologist"
     assert timedelta(days=89) < share.expires_at - timezone.now() <= timedelta(days=90)
+    run_ready_tasks()
     assert len(mailoutbox) == 1
 
 
@@ -215,9 +217,11 @@ def test_stopping_twice_changes_nothing_more(member_client, share, mailoutbox):
     stop_url = reverse("worksheets:share-stop", args=[share.pk])
     member_client.post(stop_url)
     ended_at = Share.objects.get().ended_at
+    run_ready_tasks()
     mails = len(mailoutbox)
 
     response = member_client.post(stop_url)
+    run_ready_tasks()
 
     assert response["Location"] == SHARING_URL
     assert Share.objects.get().ended_at == ended_at
