@@ -135,7 +135,7 @@ def journeys() -> dict[str, dict]:
         activity_admin + "add/",
         reverse("admin:activities_activity_change", args=[long_activity.pk]),
         activity_admin + "import/",
-        "/admin/activities/kind/",
+        "/admin/activities/tag/",
         "/admin/accounts/clinicianprofile/",
         reverse(
             "admin:accounts_clinicianprofile_change",
