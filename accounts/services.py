@@ -14,6 +14,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
+from allauth.usersessions.models import UserSession
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -142,6 +143,28 @@ def account_export(*, user: User) -> dict[str, Any]:
             ],
         },
         "clinician_profile": _clinician_profile_export(user),
+        # Where and when the account is signed in, as on the "Signed-in
+        # devices" page.
+        "sign_in_sessions": [
+            {
+                "ip_address": session.ip,
+                "browser": session.user_agent,
+                "signed_in_at": session.created_at,
+                "last_seen_at": session.last_seen_at,
+            }
+            for session in UserSession.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+        # Which kinds of second factor are set up, and when; never a secret.
+        "two_factor_authentication": [
+            {
+                "type": authenticator.get_type_display(),
+                "added_at": authenticator.created_at,
+                "last_used_at": authenticator.last_used_at,
+            }
+            for authenticator in Authenticator.objects.filter(user=user).order_by(
+                "created_at", "pk"
+            )
+        ],
     }
 
 

@@ -2,6 +2,7 @@ import uuid
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -239,9 +240,23 @@ def member_data_delete(*, owner: User, **kwargs) -> None:
 
 def suggestions_delete_for_owner(*, owner: User) -> None:
     """Erase a member's suggestions, and the suggested activities still awaiting
-    review. For account deletion. Activities an admin already published stay in
-    the catalogue, no longer linked to the member."""
-    Activity.objects.suggested().filter(suggestion__owner=owner).delete()
+    review. For account deletion.
+
+    The member's own plans, mood notes and recommendations go first (the
+    account's cascade would erase them anyway). A suggested activity that
+    someone else has since planned, started, logged or been recommended stays, like one
+    an admin already published: deleting the suggestion clears its link to the
+    member, so nothing in the catalogue points back to them."""
+    Plan.objects.owned_by(owner).delete()
+    ActivityLog.objects.owned_by(owner).delete()
+    Recommendation.objects.owned_by(owner).delete()
+    ActivityStart.objects.filter(owner=owner).delete()
+    Activity.objects.suggested().filter(suggestion__owner=owner).exclude(
+        Q(plans__isnull=False)
+        | Q(logs__isnull=False)
+        | Q(recommendations__isnull=False)
+        | Q(starts__isnull=False)
+    ).delete()
     Suggestion.objects.owned_by(owner).delete()
 
 
@@ -263,6 +278,25 @@ def recommendation_dismiss(*, recommendation: Recommendation) -> None:
     if recommendation.dismissed_at is None:
         recommendation.dismissed_at = timezone.now()
         recommendation.save(update_fields=["dismissed_at"])
+
+
+def clinician_data_export(*, clinician: User) -> dict[str, list[dict]]:
+    """The activities a clinician recommended, for the clinician's own data
+    download."""
+    recommendations = Recommendation.objects.filter(clinician=clinician).select_related(
+        "owner", "activity"
+    )
+    return {
+        "recommendations_made": [
+            {
+                "member": recommendation.owner.display_name,
+                "activity": recommendation.activity.title,
+                "activity_slug": recommendation.activity.slug,
+                "recommended_at": recommendation.created_at,
+            }
+            for recommendation in recommendations.order_by("created_at", "pk")
+        ]
+    }
 
 
 def member_data_export(*, owner: User) -> dict[str, list[dict]]:
@@ -323,8 +357,8 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
             {
                 "title": suggestion.title,
                 "description": suggestion.description,
-                "setting": suggestion.setting,
-                "effort": suggestion.effort,
+                "setting": suggestion.get_setting_display(),
+                "effort": suggestion.get_effort_display(),
                 "suggested_at": suggestion.created_at,
             }
             for suggestion in suggestions.order_by("created_at")

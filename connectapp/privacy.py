@@ -430,8 +430,8 @@ def data_kinds() -> list[DataKind]:
             ),
             kept=(
                 _(
-                    "With no end date. A name in it stays even after that account is deleted; "
-                    "the history goes only when the admin's own account does."
+                    "With no end date, except that deleting an account removes every entry about "
+                    "it and what it held; an admin's own changes go when their account does."
                 )
             ),
         ),

@@ -118,8 +118,11 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@reauthentication_required
 def data_download(request: HttpRequest) -> HttpResponse:
-    """Everything the member keeps in Connect, as a JSON file."""
+    """Everything the member keeps in Connect, as a JSON file. Asks for the
+    password (or second factor) again if it was not entered recently, as
+    account deletion does."""
     body = json.dumps(services.account_export(user=request.user), cls=DjangoJSONEncoder, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     filename = f"connect-data-{timezone.localdate():%Y-%m-%d}.json"
@@ -128,6 +131,7 @@ def data_download(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@reauthentication_required
 def data_print(request: HttpRequest) -> HttpResponse:
     """The same data as the download, laid out to read or print."""
     return render(
@@ -144,8 +148,10 @@ def account_delete(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = request.user
         email = user.email
-        logout(request)
+        # Delete first: if it fails, the member is still signed in and can try
+        # again. Only once the account is gone does this session end.
         services.account_delete(user=user, request=request)
+        logout(request)
         # The account is already gone; a mail failure must not hide that.
         notification_send(to=email, template="accounts/email/account_deleted")
         messages.success(request, _("Your account and everything in it have been deleted."))

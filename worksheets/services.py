@@ -496,6 +496,55 @@ def member_data_export(*, owner: User) -> dict[str, list[dict]]:
     }
 
 
+def clinician_data_export(*, clinician: User) -> dict[str, list[dict]]:
+    """What a clinician did with the worksheets members shared, for the
+    clinician's own data download: the shares they received, the comments
+    they wrote and the record of what they read. Members appear by display
+    name, and worksheets by kind, never by the titles members gave them."""
+    shares = Share.objects.filter(clinician=clinician).select_related("owner")
+    comments = Comment.objects.filter(clinician=clinician, from_clinician=True).select_related(
+        "owner", "worksheet"
+    )
+    reads = AccessLogEntry.objects.filter(clinician=clinician).select_related("owner", "worksheet")
+    return {
+        "shares_received": [
+            {
+                "member": share.owner.display_name,
+                "worksheets": share.worksheets.count(),
+                "started_at": share.created_at,
+                "expires_at": share.expires_at,
+                "ended_at": share.ended_at,
+                "end_reason": share.get_end_reason_display(),
+            }
+            for share in shares.order_by("created_at", "pk")
+        ],
+        "comments_written": [
+            {
+                "member": comment.owner.display_name,
+                "worksheet": _kind_noun(comment.worksheet),
+                "text": comment.text,
+                "written_at": comment.created_at,
+            }
+            for comment in comments.order_by("created_at", "pk")
+        ],
+        "worksheets_read": [
+            {
+                "member": entry.owner.display_name,
+                "worksheet": _kind_noun(entry.worksheet),
+                "what": entry.get_kind_display(),
+                "viewed_at": entry.viewed_at,
+            }
+            for entry in reads.order_by("viewed_at", "pk")
+        ],
+    }
+
+
+def _kind_noun(worksheet: Worksheet | None) -> str:
+    if worksheet is None:
+        return "a deleted worksheet"
+    return str(worksheet.kind_info.noun)
+
+
 def _titles_by_kind(worksheets: list[WorksheetModel]) -> dict[str, list[str]]:
     titles: dict[str, list[str]] = {}
     for worksheet in worksheets:

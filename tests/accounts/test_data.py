@@ -4,17 +4,21 @@ import json
 import uuid
 
 import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from allauth.usersessions.models import UserSession
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from activities.models import Activity, ActivityLog, Plan, Suggestion
-from activities.services import suggestion_create
+from activities.models import Activity, ActivityLog, ActivityStart, Plan, Suggestion
+from activities.services import start_save, suggestion_create
 from tests.conftest import sign_in
 from tests.factories import (
     PASSWORD,
+    TOTP_SECRET,
     make_comment,
     make_log,
     make_plan,
@@ -30,6 +34,11 @@ from worksheets import models as worksheets
 from worksheets.services import access_log_record
 
 
+def reauthenticate(client: Client) -> None:
+    response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    assert response.status_code == 302
+
+
 @pytest.fixture
 def members_data(member, other_member):
     make_statement(member, title="For my sister", experience="Mornings are the hardest.")
@@ -43,6 +52,7 @@ def members_data(member, other_member):
 
 
 def test_download_holds_every_kind_of_member_data(member_client, members_data):
+    reauthenticate(member_client)
     response = member_client.get(reverse("accounts:data-download"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
@@ -72,6 +82,7 @@ def test_download_holds_every_kind_of_member_data(member_client, members_data):
 
 def test_printable_copy_shows_the_same_data_escaped(member_client, members_data):
     worksheets.NeedsStatement.objects.filter(owner=members_data).update(audience="<b>Family</b>")
+    reauthenticate(member_client)
     response = member_client.get(reverse("accounts:data-print"))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
@@ -87,11 +98,6 @@ def test_data_page_links_to_download_print_and_delete(member_client):
     html = member_client.get(reverse("accounts:data")).content.decode()
     for name in ("accounts:data-download", "accounts:data-print", "accounts:delete"):
         assert reverse(name) in html
-
-
-def reauthenticate(client: Client) -> None:
-    response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
-    assert response.status_code == 302
 
 
 def test_delete_needs_the_box_ticked(member_client, members_data):
@@ -183,6 +189,7 @@ def shared_data(members_data, clinician):
 def test_download_holds_shares_comments_access_log_and_recommendations(
     member_client, shared_data, clinician
 ):
+    reauthenticate(member_client)
     data = json.loads(member_client.get(reverse("accounts:data-download")).content)
     sheets = data["worksheets"]
     assert sheets["shares"][0]["clinician"] == f"{clinician.display_name}, Psychologist"
@@ -194,6 +201,7 @@ def test_download_holds_shares_comments_access_log_and_recommendations(
 
 def test_clinicians_download_their_application(clinician):
     client = sign_in(Client(), clinician)
+    reauthenticate(client)
     data = json.loads(client.get(reverse("accounts:data-download")).content)
     assert data["clinician_profile"]["profession"] == "Psychologist"
     assert data["clinician_profile"]["status"] == "Verified"
@@ -214,3 +222,158 @@ def test_delete_ends_shares_tells_the_clinician_and_erases_the_log(
     for message in mail.outbox:
         assert "mornings" not in message.body.lower()
         assert "For my sister" not in message.body
+
+
+def test_delete_keeps_a_suggested_activity_someone_else_planned(
+    member_client, member, other_member
+):
+    suggestion, _ = suggestion_create(
+        owner=member,
+        submission=uuid.uuid4(),
+        title="Board games night",
+        description="Play with neighbours.",
+        setting="out",
+        effort="high",
+    )
+    activity = Activity.objects.get(suggestion=suggestion)
+    make_plan(owner=other_member, activity=activity)
+    start_save(owner=other_member, activity=activity, mood_before=3)
+    make_plan(owner=member, activity=activity)
+    make_log(owner=member, activity=activity)
+    suggestion_create(
+        owner=member,
+        submission=uuid.uuid4(),
+        title="Sing in the car",
+        description="Loudly.",
+        setting="home",
+        effort="low",
+    )
+
+    reauthenticate(member_client)
+    response = member_client.post(reverse("accounts:delete"), {"confirm": "on"})
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=member.pk).exists()
+    assert not Suggestion.objects.exists()
+    # The other member's plan keeps its activity, no longer linked to anyone.
+    activity.refresh_from_db()
+    assert not Suggestion.objects.filter(activity=activity).exists()
+    assert Plan.objects.get(owner=other_member).activity == activity
+    assert ActivityStart.objects.get(owner=other_member).activity == activity
+    assert not Plan.objects.filter(owner_id=member.pk).exists()
+    # A suggestion nobody else used goes with the account.
+    assert not Activity.objects.filter(title="Sing in the car").exists()
+    assert "_auth_user_id" not in member_client.session
+
+
+def test_a_failed_delete_leaves_the_member_signed_in(member_client, member, monkeypatch):
+    from connectapp import services
+
+    def broken(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(services, "account_delete", broken)
+    reauthenticate(member_client)
+    member_client.raise_request_exception = False
+    response = member_client.post(reverse("accounts:delete"), {"confirm": "on"})
+    assert response.status_code == 500
+    assert User.objects.filter(pk=member.pk).exists()
+    assert member_client.session["_auth_user_id"] == str(member.pk)
+    # Trying again works.
+    monkeypatch.undo()
+    reauthenticate(member_client)
+    assert member_client.post(reverse("accounts:delete"), {"confirm": "on"}).status_code == 302
+    assert not User.objects.filter(pk=member.pk).exists()
+
+
+@pytest.mark.parametrize("name", ["accounts:data-download", "accounts:data-print"])
+def test_taking_a_copy_asks_for_the_password_again(member, name):
+    client = Client()
+    client.force_login(member)
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    reauthenticate(client)
+    assert client.get(reverse(name)).status_code == 200
+
+
+def test_download_holds_sign_in_sessions_and_two_factor_status(member):
+    TOTP.activate(member, TOTP_SECRET)
+    RecoveryCodes.activate(member)
+    client = Client(HTTP_USER_AGENT="Firefox on a phone", REMOTE_ADDR="203.0.113.9")
+    sign_in(client, member)
+    client.get("/")
+    reauthenticate(client)
+    response = client.get(reverse("accounts:data-download"))
+    data = json.loads(response.content)
+    session = data["sign_in_sessions"][0]
+    assert session["ip_address"] == "203.0.113.9"
+    assert session["browser"] == "Firefox on a phone"
+    assert session["signed_in_at"] and session["last_seen_at"]
+    kinds = sorted(item["type"] for item in data["two_factor_authentication"])
+    assert kinds == sorted(
+        str(label)
+        for label in (Authenticator.Type.RECOVERY_CODES.label, Authenticator.Type.TOTP.label)
+    )
+    assert all(item["added_at"] for item in data["two_factor_authentication"])
+    body = response.content.decode()
+    assert TOTP_SECRET not in body
+    for authenticator in Authenticator.objects.filter(user=member):
+        for value in authenticator.data.values():
+            if isinstance(value, str) and len(value) > 8:
+                assert value not in body
+
+
+def test_clinicians_download_their_work_with_members(shared_data, clinician):
+    member = shared_data
+    statement = worksheets.NeedsStatement.objects.get(owner=member)
+    make_comment(statement, clinician, text="A reply from the member.", from_clinician=False)
+    client = sign_in(Client(), clinician)
+    reauthenticate(client)
+    response = client.get(reverse("accounts:data-download"))
+    work = json.loads(response.content)["clinician_work"]
+    assert [share["member"] for share in work["shares_received"]] == [member.display_name]
+    assert work["shares_received"][0]["worksheets"] == 1
+    assert [comment["text"] for comment in work["comments_written"]] == [
+        "Shall we look at mornings next time?"
+    ]
+    assert work["comments_written"][0]["worksheet"] == "needs statement"
+    assert [item["member"] for item in work["recommendations_made"]] == [member.display_name]
+    assert [item["member"] for item in work["worksheets_read"]] == [member.display_name]
+    # Members' own words and titles stay theirs.
+    assert "For my sister" not in response.content.decode()
+    assert "A reply from the member." not in response.content.decode()
+
+
+def test_members_download_has_no_clinician_part(member_client, members_data):
+    reauthenticate(member_client)
+    data = json.loads(member_client.get(reverse("accounts:data-download")).content)
+    assert "clinician_work" not in data
+
+
+def test_printable_copy_uses_the_words_people_see_elsewhere(member_client, members_data, member):
+    suggestion_create(
+        owner=member,
+        submission=uuid.uuid4(),
+        title="Board games night",
+        description="Play with neighbours.",
+        setting="out",
+        effort="high",
+    )
+    worksheets.NeedsStatement.objects.filter(owner=member).update(
+        helps_other="Tea", unhelpful="Advice", check_ins="Weekly"
+    )
+    reauthenticate(member_client)
+    html = member_client.get(reverse("accounts:data-print")).content.decode()
+    for developer_words in (
+        "Activity slug",
+        "Helps other",
+        "Check ins",
+        "Unhelpful",
+        "Setting",
+        "Mood logs",
+        ">out<",
+    ):
+        assert developer_words not in html, developer_words
+    for label in ("Other things that help", "What does not help", "How and how often to check in"):
+        assert label in html

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from activities import reminders, services
 from activities.models import Plan, ReminderSent, ReminderSettings
-from tests.factories import make_activity, make_log, make_plan
+from tests.factories import PASSWORD, make_activity, make_log, make_plan
 from tests.tasks import run_ready_tasks, waiting_tasks
 
 pytestmark = pytest.mark.django_db
@@ -327,6 +327,7 @@ def test_turning_a_plans_reminder_back_on_queues_it_again(member, member_client)
 
 def test_reminder_settings_are_in_the_data_download_without_the_feed_address(member, member_client):
     prefs_for(member, feed_token="a-secret-feed-token-that-stays-private")
+    member_client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     response = member_client.get(reverse("accounts:data-download"))
     exported = response.json()["activities"]["reminder_settings"]
     assert exported["reminders_on"] is True

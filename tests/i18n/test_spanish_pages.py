@@ -85,7 +85,7 @@ PAGES = [
 ]
 
 # Pages that ask for the password again first.
-REAUTHENTICATE = {"mfa_activate_totp"}
+REAUTHENTICATE = {"mfa_activate_totp", "accounts:data-print"}
 
 # Error pages that no plain GET reaches; rendered directly.
 ERROR_TEMPLATES = ["400.html", "403.html", "404.html", "429.html", "500.html"]
