@@ -488,23 +488,25 @@ class ReminderSettings(models.Model):
     owner = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
     )
-    enabled = models.BooleanField("email me a reminder on days I planned something", default=False)
-    time_of_day = models.TimeField("at what time", default=time(9, 0))
+    enabled = models.BooleanField(
+        _("email me a reminder on days I planned something"), default=False
+    )
+    time_of_day = models.TimeField(_("at what time"), default=time(9, 0))
     time_zone = models.CharField(max_length=64, default="America/New_York")
     show_title = models.BooleanField(
-        "name the activity in the email",
+        _("name the activity in the email"),
         default=False,
         help_text=_(
             "Off by default: an email preview on a shared screen can say more than you want."
         ),
     )
-    quiet_from = models.TimeField("quiet hours from", null=True, blank=True)
-    quiet_until = models.TimeField("quiet hours until", null=True, blank=True)
+    quiet_from = models.TimeField(_("quiet hours from"), null=True, blank=True)
+    quiet_until = models.TimeField(_("quiet hours until"), null=True, blank=True)
     # The private calendar feed: on while it has a token. Replacing the token
     # makes every old address answer 404.
     feed_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
     feed_shows_titles = models.BooleanField(
-        "name the activities in the feed",
+        _("name the activities in the feed"),
         default=False,
         help_text=_("Off by default: events then read “Connect: something you planned”."),
     )

@@ -82,10 +82,16 @@ USER_LINKS_EXPORTED: dict[str, str] = {
     "worksheets.Comment.clinician": "clinician_work.comments_written",
     "worksheets.AccessLogEntry.owner": "worksheets.access_log",
     "worksheets.AccessLogEntry.clinician": "clinician_work.worksheets_read",
+    "worksheets.ClientLabel.owner": "worksheets.client_labels",
+    "worksheets.TrustedLink.owner": "worksheets.trusted_links",
 }
 
 # Links to the user model that the download leaves out on purpose, and why.
 USER_LINKS_ELSEWHERE: dict[str, str] = {
+    "worksheets.ClientLabel.member": (
+        "A clinician's private label for a member who shares with them: the "
+        "clinician's own note, in the clinician's download."
+    ),
     "admin.LogEntry.user": (
         "The admin site's record of an admin's own work on the site, not data about "
         "them as a person; deleting their account removes it."

@@ -23,6 +23,7 @@ from activities.services import start_save, suggestion_create
 from connectapp.services import USER_LINKS_ELSEWHERE, user_links_exported
 from tests.conftest import sign_in
 from tests.factories import (
+    make_safety_plan,
     PASSWORD,
     make_comment,
     make_log,
@@ -35,7 +36,7 @@ from tests.factories import (
     make_test_drive,
     make_unsaved_edit,
 )
-from worksheets.services import access_log_record
+from worksheets.services import access_log_record, client_label_set, trusted_link_create
 
 HOW_TO_ADD = """\
 {link} points at the user model, but the data download does not say whether it
@@ -143,6 +144,15 @@ def everyone(member, clinician):
     make_comment(statement, clinician)
     make_recommendation(owner=member, clinician=clinician)
     access_log_record(reader=clinician, worksheet=statement, kind="page")
+    make_safety_plan(member)
+    client_label_set(clinician=clinician, member=member, label="Tuesday group")
+    trusted_link_create(
+        owner=member,
+        worksheet=statement,
+        recipient="My sister",
+        duration_days=7,
+        token=uuid.uuid4(),
+    )
     return member, clinician
 
 
