@@ -20,7 +20,7 @@ from worksheets import registry, services
 from worksheets.models import TrustedLink, TrustedLinkOpen
 from worksheets.views.trusted import trusted_links_for
 
-from ..factories import make_relationship, make_statement
+from ..factories import make_relationship, make_safety_plan, make_statement
 
 SECRET_TEXT = "Mornings are the hardest part."
 
@@ -109,7 +109,7 @@ def test_bad_input_gets_a_clear_message_and_makes_nothing(member_client, stateme
 
 def test_only_kinds_that_opt_in_can_be_shared_by_link(member, member_client, statement):
     relationship = make_relationship(member, name="Jo")
-    assert [kind.key for kind in registry.trusted_link_kinds()] == ["statement"]
+    assert [kind.key for kind in registry.trusted_link_kinds()] == ["statement", "safetyplan"]
 
     response = create(member_client, relationship)
 
@@ -141,6 +141,23 @@ def test_the_page_shows_that_worksheet_only_in_its_current_version(member, state
     assert "For my sister" in html
     # Nothing of the member's: no navigation, no links into their account.
     assert member.email not in html
+    assert 'href="/worksheets/' not in html
+    assert 'href="/accounts/' not in html
+
+
+def test_a_safety_plan_can_be_shared_by_link_with_its_call_and_text_buttons(member):
+    plan = make_safety_plan(
+        member,
+        reasons="My cat, and the sea in June.",
+        helpers=[{"name": "Ana", "phone": "555-0100", "message": "Can you call me?"}],
+    )
+    _, token = make_link(member, plan)
+
+    html = Client().get(view_url(token)).content.decode()
+
+    assert "My cat, and the sea in June." in html
+    assert 'href="tel:' in html
+    assert 'href="sms:' in html
     assert 'href="/worksheets/' not in html
     assert 'href="/accounts/' not in html
 
