@@ -23,13 +23,13 @@ from activities.services import start_save, suggestion_create
 from connectapp.services import USER_LINKS_ELSEWHERE, user_links_exported
 from tests.conftest import sign_in
 from tests.factories import (
-    make_safety_plan,
     PASSWORD,
     make_comment,
     make_log,
     make_plan,
     make_recommendation,
     make_relationship,
+    make_safety_plan,
     make_security_check,
     make_share,
     make_statement,

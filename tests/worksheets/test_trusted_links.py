@@ -364,3 +364,21 @@ def test_refused_links_never_write_the_token_to_the_logs(settings, member, state
     assert "g" * 43 not in caplog.text
     assert token not in caplog.text
     assert "trusted_link_rate_limited" in caplog.text
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "-1", "99999999999999999999", "abc"])
+def test_a_strange_worksheet_choice_in_the_address_is_ignored(member_client, value):
+    response = member_client.get(reverse("worksheets:trusted-create"), {"worksheet": value})
+    assert response.status_code == 200
+
+
+def test_a_statement_page_offers_a_link_for_someone_you_trust(member, member_client, statement):
+    html = member_client.get(statement.get_absolute_url()).content.decode()
+    assert f"{reverse('worksheets:trusted-create')}?worksheet={statement.worksheet_id}" in html
+    form = member_client.get(
+        reverse("worksheets:trusted-create"), {"worksheet": statement.worksheet_id}
+    ).content.decode()
+    assert (
+        f'name="worksheet" value="{statement.worksheet_id}"  id="id_worksheet_0" required checked'
+        in form
+    )

@@ -29,6 +29,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.security import client_ip
 from connectapp.lib.create_once import CreateOnceForm
+from connectapp.lib.ids import id_from
 
 from .. import registry, services
 from ..access import get_trusted_link_by_token, get_trusted_link_for_user
@@ -95,8 +96,8 @@ def _created(request: HttpRequest, link: TrustedLink, secret: str) -> HttpRespon
 def trusted_create(request: HttpRequest) -> HttpResponse:
     """Make a link: which worksheet, for whom, for 7 or 30 days."""
     initial = {}
-    if (chosen := request.GET.get("worksheet", "")).isdigit():
-        initial["worksheet"] = int(chosen)
+    if (chosen := id_from(request.GET.get("worksheet"))) is not None:
+        initial["worksheet"] = chosen
     form = TrustedLinkForm(
         request.POST if request.method == "POST" else None, owner=request.user, initial=initial
     )
