@@ -8,11 +8,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from connectapp.lib.states import get_state
 from helplines.finder import find_lines
 from helplines.hours import describe_hours, opening_status, parse_hours
 from helplines.models import SupportLine
 from helplines.starter import STARTER_LINES
-from helplines.states import get_state
 from tests.factories import make_support_line
 
 SPANISH = {"HTTP_ACCEPT_LANGUAGE": "es"}
