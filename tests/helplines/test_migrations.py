@@ -3,23 +3,19 @@
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("helplines", "0001_initial")]
-AFTER = [("helplines", "0002_evidence_status_and_problem_reports")]
+from ..migrations import migrate_to, migrate_to_latest
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
+@pytest.fixture(autouse=True)
+def _latest_afterwards():
+    yield
+    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)
 def test_existing_lines_keep_what_can_be_shown_honestly():
-    old_apps = migrate(BEFORE)
+    old_apps = migrate_to("helplines", "0001_initial")
     Line = old_apps.get_model("helplines", "SupportLine")
     common = {"kind": "warmline", "phone": "1-555-010-0000", "verified_on": date(2026, 11, 26)}
     Line.objects.create(
@@ -46,7 +42,7 @@ def test_existing_lines_keep_what_can_be_shown_honestly():
         source_url="https://example.org/",
         **common,
     )
-    new_apps = migrate(AFTER)
+    new_apps = migrate_to("helplines", "0002_evidence_status_and_problem_reports")
     Line = new_apps.get_model("helplines", "SupportLine")
     lifeline = Line.objects.get(slug="988-lifeline")
     assert (lifeline.status, lifeline.who_may_call) == ("published", "us")
