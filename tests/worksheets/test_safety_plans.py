@@ -235,6 +235,9 @@ def test_the_member_can_share_the_plan_with_a_clinician(member, member_client, c
 
 
 def test_the_data_download_holds_the_plan(member_client, plan):
+    from tests.factories import PASSWORD
+
+    member_client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     data = json.loads(member_client.get(reverse("accounts:data-download")).content)
     (exported,) = data["worksheets"]["safety_plans"]
     assert exported["reasons"] == "My dog, Biscuit"
