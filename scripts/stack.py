@@ -223,6 +223,8 @@ def running(*, apps: int = 1, workers: int = 2, proxy: bool = False) -> Iterator
         "HOME": os.environ.get("HOME", "/tmp"),  # noqa: S108
         "DEBUG": "False",
         "SECRET_KEY": secrets.token_urlsafe(50),
+        # A Fernet key of its own: second-factor secrets are stored encrypted.
+        "MFA_ENCRYPTION_KEY": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{base_port}",
         "ENV_FILE": "/nonexistent",
