@@ -131,7 +131,7 @@ class Command(BaseCommand):
         if kinds:
             through = Activity.kinds.through
             through.objects.bulk_create(
-                [through(activity=a, kind=rng.choice(kinds)) for a in activities], batch_size=1000
+                [through(activity=a, tag=rng.choice(kinds)) for a in activities], batch_size=1000
             )
         return activities
 
