@@ -14,7 +14,7 @@ from connectapp.management.commands.load_bench_data import (
     Command,
 )
 from tests.conftest import sign_in
-from tests.factories import make_member
+from tests.factories import make_kind, make_member
 
 pytestmark = pytest.mark.usefixtures("db", "memory_cache")
 
@@ -68,3 +68,10 @@ def test_the_bench_data_refuses_a_database_with_real_accounts(db):
     with pytest.raises(CommandError):
         call_command("load_bench_data", activities=1, logs=1, clients=1)
     assert not Activity.objects.exists()
+
+
+def test_bench_data_tags_its_activities_when_the_catalog_has_tags():
+    make_kind(slug="bench-tag", name="Bench tag")
+    call_command("load_bench_data", activities=5, logs=1, clients=1, stdout=None)
+    tagged = Activity.objects.filter(kinds__slug="bench-tag").count()
+    assert tagged == 5
