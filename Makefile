@@ -34,7 +34,7 @@ run: $(INSTALLED) .env
 	$(BIN)/python manage.py seed_demo
 	@echo
 	@echo "Connect is starting at http://$(HOST):$(PORT)/ with a background worker (Ctrl+C stops both)."
-	$(BIN)/python manage.py db_worker & worker=$$!; \
+	SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
