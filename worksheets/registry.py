@@ -48,7 +48,7 @@ class WorksheetKind:
     deleted_message: str
     share_help: str = ""
     # A function that draws the worksheet as a PDF. A kind with one also gets
-    # a printable page (template "worksheets/<key>_print.html").
+    # a printable page (the shared "worksheets/print.html" around its body template).
     pdf: Callable[[Any], bytes] | None = None
     # Whether a member may make a read-only link to one worksheet of this kind
     # for someone they trust, who needs no account (docs/sharing.md). The
@@ -65,7 +65,7 @@ class WorksheetKind:
 
     @property
     def print_template(self) -> str:
-        return f"worksheets/{self.key}_print.html"
+        return "worksheets/print.html"
 
     @property
     def body_template(self) -> str:

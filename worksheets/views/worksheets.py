@@ -174,7 +174,11 @@ def worksheet_print(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     services.access_log_record(
         reader=request.user, worksheet=worksheet, kind=AccessLogEntry.Kind.PRINT
     )
-    return render(request, info.print_template, {info.key: worksheet, **worksheet.detail_context()})
+    return render(
+        request,
+        info.print_template,
+        {info.key: worksheet, "worksheet": worksheet, **worksheet.detail_context()},
+    )
 
 
 @never_cache
