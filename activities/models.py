@@ -17,6 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from connectapp.lib.models import OwnedQuerySet
+from connectapp.lib.translation import (
+    content_languages,
+    localized,
+    translated_fields,
+    untranslated_fields,
+    with_language_columns,
+)
 
 # Path segments under /activities/ that are pages, so no activity may use them as its slug.
 RESERVED_SLUGS = frozenset(
@@ -91,13 +98,13 @@ class ActivityQuerySet(models.QuerySet):
         text = text.strip()
         if not text:
             return self
-        return self.filter(
-            Q(title__icontains=text)
-            | Q(summary__icontains=text)
-            | Q(body__icontains=text)
-            | Q(first_step__icontains=text)
-            | Q(keywords__icontains=text)
-        )
+        # Every language's text, whichever is active: a Spanish speaker may type
+        # an English word they saw, and an activity without Spanish yet still shows.
+        query = Q(keywords__icontains=text)
+        for name in ("title", "summary", "body", "first_step"):
+            for language in content_languages():
+                query |= Q(**{f"{localized(name, language)}__icontains": text})
+        return self.filter(query)
 
     def same_or_easier_than(self, activity: "Activity") -> "ActivityQuerySet":
         """Activities in the same quadrant as `activity`, or one that asks less:
@@ -184,14 +191,30 @@ class Activity(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.body_html = render_markdown(self.body)
+        # Each language's body is rendered into that language's body_html.
+        for language in content_languages():
+            body = getattr(self, localized("body", language)) or ""
+            setattr(self, localized("body_html", language), render_markdown(body))
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
+        if update_fields is not None:
+            names = with_language_columns(Activity, update_fields)
+            if names & with_language_columns(Activity, ["body"]):
+                names |= with_language_columns(Activity, ["body_html"])
+            kwargs["update_fields"] = names
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("activities:detail", args=[self.slug])
+
+    def shows_untranslated_text(self) -> bool:
+        """Some of what the page shows has no text in the active language yet,
+        so it shows the English: its own fields, its links or its messages."""
+        own = [name for name in translated_fields(Activity) if name != "body_html"]
+        return bool(
+            untranslated_fields(self, own)
+            or any(untranslated_fields(link) for link in self.links.all())
+            or any(untranslated_fields(message) for message in self.messages.all())
+        )
 
     @property
     def is_public(self) -> bool:

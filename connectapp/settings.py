@@ -73,6 +73,8 @@ if MINIMUM_AGE < 13:
     raise ImproperlyConfigured("MINIMUM_AGE cannot be lower than 13.")
 
 INSTALLED_APPS = [
+    # Before the admin, so each app's translation.py is registered first.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -237,6 +239,13 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Catalogue and helpline content in both languages (django-modeltranslation,
+# registered in each app's translation.py): English is the source, and a text
+# with no Spanish yet shows the English one.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Slugs are filled in from the English title, whatever language the admin reads.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 # Times show in this zone; they are stored in UTC.
 TIME_ZONE = env("TIME_ZONE", default="America/New_York")
 USE_I18N = True
