@@ -18,8 +18,10 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
 from import_export.forms import ExportForm
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from connectapp.lib.exports import SafeCSV, SafeJSON
+from connectapp.lib.translation import SOURCE_LANGUAGE, language_columns, localized, source_columns
 
 from .models import Activity, ActivityLink, ReadyMessage, Tag
 
@@ -125,6 +127,43 @@ class MessagesWidget(LinesWidget):
         return lines
 
 
+def translations(texts) -> list[str]:
+    """Translations of a list in its order, "" where one is missing, with no
+    empty lines at the end."""
+    lines = [text or "" for text in texts]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+class TranslatedLinesWidget(widgets.Widget):
+    """The translations of another column's lines (links' labels, messages), one
+    per line in the same order. An empty line leaves that one untranslated."""
+
+    def __init__(self, column: str, max_length: int) -> None:
+        super().__init__()
+        self.column = column
+        self.max_length = max_length
+
+    def clean(self, value, row=None, **kwargs) -> list[str]:
+        lines = [line.strip() for line in str(value or "").splitlines()]
+        while lines and not lines[-1]:
+            lines.pop()
+        originals = LinesWidget().clean((row or {}).get(self.column))
+        if len(lines) > len(originals):
+            raise ValueError(
+                f"It has {len(lines)} lines but “{self.column}” has {len(originals)}: "
+                f"give one line for each, in the same order."
+            )
+        for line in lines:
+            if len(line) > self.max_length:
+                raise ValueError(f"Each line must be at most {self.max_length} characters.")
+        return lines
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return "\n".join(value or [])
+
+
 def whole_file_problem(headers: list[str], import_fields: list, dataset) -> str | None:
     """A sentence about what is wrong with the file as a whole, or None."""
     known = [field.column_name for field in import_fields]
@@ -187,17 +226,24 @@ class ActivityResource(resources.ModelResource):
     messages = fields.Field(
         attribute="_import_messages", column_name="messages", widget=MessagesWidget()
     )
+    links_es = fields.Field(
+        attribute="_import_links_es",
+        column_name="links_es",
+        widget=TranslatedLinesWidget("links", ActivityLink._meta.get_field("label").max_length),
+    )
+    messages_es = fields.Field(
+        attribute="_import_messages_es",
+        column_name="messages_es",
+        widget=TranslatedLinesWidget("messages", ReadyMessage._meta.get_field("text").max_length),
+    )
 
     class Meta:
         model = Activity
         import_id_fields = ["slug"]
+        # Translated fields have a column per language (title_en, title_es).
         fields = [
             "slug",
-            "title",
-            "summary",
-            "body",
-            "first_step",
-            "why_it_helps",
+            *language_columns(Activity, ["title", "summary", "body", "first_step", "why_it_helps"]),
             "setting",
             "effort",
             "kinds",
@@ -207,7 +253,9 @@ class ActivityResource(resources.ModelResource):
             "source_note",
             "links_to_helplines",
             "links",
+            "links_es",
             "messages",
+            "messages_es",
         ]
         clean_model_instances = True
         use_transactions = True
@@ -224,6 +272,11 @@ class ActivityResource(resources.ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             columns = {field.attribute: field.column_name for field in self.get_import_fields()}
+            # A translated field's own errors ("title") are about its English column.
+            columns |= {
+                name: localized(name, SOURCE_LANGUAGE)
+                for name in ["title", "summary", "body", "first_step", "why_it_helps"]
+            }
             raise ValidationError(
                 {columns.get(name, name): errors for name, errors in error.error_dict.items()}
             ) from None
@@ -232,6 +285,10 @@ class ActivityResource(resources.ModelResource):
         """Checks that concern the whole file. A problem here empties the dataset,
         so the admin sees one clear message instead of an error on every row."""
         headers = [str(header or "").strip() for header in dataset.headers or []]
+        # A file from before Spanish: its "title" column is the English title.
+        headers = source_columns(Activity, headers)
+        if dataset.headers:
+            dataset.headers = headers
         problem = whole_file_problem(headers, self.get_import_fields(), dataset)
         if problem:
             dataset.wipe()
@@ -243,10 +300,15 @@ class ActivityResource(resources.ModelResource):
         if new:
             return
         instance._import_kinds = list(instance.kinds.all())
+        # By language, whichever language the admin reads the site in.
         instance._import_links = [
-            (link.label, link.url, link.verified_on) for link in instance.links.all()
+            (link.label_en, link.url, link.verified_on) for link in instance.links.all()
         ]
-        instance._import_messages = [message.text for message in instance.messages.all()]
+        instance._import_messages = [message.text_en for message in instance.messages.all()]
+        instance._import_links_es = translations(link.label_es for link in instance.links.all())
+        instance._import_messages_es = translations(
+            message.text_es for message in instance.messages.all()
+        )
 
     def dehydrate_kinds(self, activity: Activity) -> str:
         return "|".join(kind.slug for kind in activity.kinds.all())
@@ -255,7 +317,7 @@ class ActivityResource(resources.ModelResource):
         return "\n".join(
             " | ".join(
                 [
-                    link.label,
+                    link.label_en,
                     link.url,
                     *([link.verified_on.isoformat()] if link.verified_on else []),
                 ]
@@ -264,7 +326,13 @@ class ActivityResource(resources.ModelResource):
         )
 
     def dehydrate_messages(self, activity: Activity) -> str:
-        return "\n".join(message.text for message in activity.messages.all())
+        return "\n".join(message.text_en for message in activity.messages.all())
+
+    def dehydrate_links_es(self, activity: Activity) -> str:
+        return "\n".join(translations(link.label_es for link in activity.links.all()))
+
+    def dehydrate_messages_es(self, activity: Activity) -> str:
+        return "\n".join(translations(message.text_es for message in activity.messages.all()))
 
     def before_save_instance(self, instance: Activity, row, **kwargs) -> None:
         user = kwargs.get("user")
@@ -274,13 +342,27 @@ class ActivityResource(resources.ModelResource):
     def after_save_instance(self, instance: Activity, row, **kwargs) -> None:
         instance.kinds.set(getattr(instance, "_import_kinds", []))
         instance.links.all().delete()
+        labels_es = getattr(instance, "_import_links_es", [])
         ActivityLink.objects.bulk_create(
-            ActivityLink(activity=instance, label=label, url=url, verified_on=day, order=i)
+            ActivityLink(
+                activity=instance,
+                label_en=label,
+                label_es=labels_es[i] if i < len(labels_es) else "",
+                url=url,
+                verified_on=day,
+                order=i,
+            )
             for i, (label, url, day) in enumerate(getattr(instance, "_import_links", []))
         )
         instance.messages.all().delete()
+        texts_es = getattr(instance, "_import_messages_es", [])
         ReadyMessage.objects.bulk_create(
-            ReadyMessage(activity=instance, text=text, order=i)
+            ReadyMessage(
+                activity=instance,
+                text_en=text,
+                text_es=texts_es[i] if i < len(texts_es) else "",
+                order=i,
+            )
             for i, text in enumerate(getattr(instance, "_import_messages", []))
         )
 
@@ -298,14 +380,15 @@ def import_numbering(request: HttpRequest, formats: list) -> dict:
 
 # Stacked, not tabular: Django's tabular inline starts each row with an empty
 # header cell, which screen readers (and axe) report as a header with no name.
-class ActivityLinkInline(admin.StackedInline):
+# Translated fields show one box per language ("label [en]", "label [es]").
+class ActivityLinkInline(TranslationStackedInline):
     model = ActivityLink
     extra = 0
     fields = ["label", "url", "verified_on", "order"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ReadyMessageInline(admin.StackedInline):
+class ReadyMessageInline(TranslationStackedInline):
     model = ReadyMessage
     extra = 0
     fields = ["text", "order"]
@@ -327,18 +410,20 @@ def labelled_list_form(form_class: type) -> type:
 
 
 @admin.register(Tag)
-class KindAdmin(admin.ModelAdmin):
+class KindAdmin(TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
-    search_fields = ["name", "slug"]
+    search_fields = [*language_columns(Tag, ["name"]), "slug"]
 
     def get_changelist_form(self, request: HttpRequest, **kwargs) -> type:
         return labelled_list_form(super().get_changelist_form(request, **kwargs))
 
 
+# TranslationAdmin, not the tabbed one: its tabs need jQuery UI from a CDN,
+# which the CSP blocks. Each language has its own labelled box instead.
 @admin.register(Activity)
-class ActivityAdmin(ImportExportModelAdmin):
+class ActivityAdmin(ImportExportModelAdmin, TranslationAdmin):
     resource_classes = [ActivityResource]
     formats = [SafeCSV, SafeJSON]
     # Export every field, so a file can be imported back as it is. The field
@@ -350,7 +435,12 @@ class ActivityAdmin(ImportExportModelAdmin):
     list_display = ["title", "quadrant", "kind_names", "status", "order", "preview_link"]
     list_editable = ["status", "order"]
     list_filter = ["setting", "effort", "kinds", "status"]
-    search_fields = ["title", "slug", "summary", "body", "keywords"]
+    search_fields = [
+        *language_columns(Activity, ["title"]),
+        "slug",
+        *language_columns(Activity, ["summary", "body"]),
+        "keywords",
+    ]
     prepopulated_fields = {"slug": ["title"]}
     # A few kinds, as plain checkboxes: the two-box picker's search icon carries
     # an aria-label that its role does not allow.

@@ -246,6 +246,17 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # Slugs are filled in from the English title, whatever language the admin reads.
 MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
+
+
+def _label_in_language(verbose_name: str, language: str) -> str:
+    """The admin's label for one language's box: "title (English)"."""
+    from django.utils.translation import gettext
+
+    names = {"en": gettext("English"), "es": gettext("Spanish")}
+    return f"{verbose_name} ({names.get(language, language)})"
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _label_in_language
 # Times show in this zone; they are stored in UTC.
 TIME_ZONE = env("TIME_ZONE", default="America/New_York")
 USE_I18N = True

@@ -9,8 +9,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ExportForm
+from modeltranslation.admin import TranslationAdmin
 
 from connectapp.lib.exports import SafeCSV
+from connectapp.lib.translation import language_columns
 
 from .forms import CheckedTodayForm, SupportLineAdminForm
 from .models import ProblemReport, SupportLine
@@ -36,8 +38,10 @@ class VerificationFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Translated fields show one box per language; see activities/admin.py for
+# why not the tabbed admin.
 @admin.register(SupportLine)
-class SupportLineAdmin(ImportExportModelAdmin):
+class SupportLineAdmin(ImportExportModelAdmin, TranslationAdmin):
     """The directory, and its re-check queue: lines with open problem reports
     come first, then the oldest evidence."""
 
@@ -70,7 +74,14 @@ class SupportLineAdmin(ImportExportModelAdmin):
         VerificationFilter,
         ("verified_on", admin.DateFieldListFilter),
     ]
-    search_fields = ["name", "slug", "description", "phone", "text_number", "source_url"]
+    search_fields = [
+        "name",
+        "slug",
+        *language_columns(SupportLine, ["description"]),
+        "phone",
+        "text_number",
+        "source_url",
+    ]
     prepopulated_fields = {"slug": ["name"]}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["created_at", "updated_at"]

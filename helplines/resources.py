@@ -9,6 +9,8 @@ from collections import Counter
 
 from import_export import fields, resources, widgets
 
+from connectapp.lib.translation import language_columns, source_columns
+
 from .hours import format_hours, parse_hours
 from .models import SupportLine
 
@@ -101,7 +103,8 @@ class SupportLineResource(resources.ModelResource):
 
     class Meta:
         model = SupportLine
-        fields = SupportLine.CURATED_FIELDS
+        # Translated fields have a column per language (description_en, description_es).
+        fields = language_columns(SupportLine, SupportLine.CURATED_FIELDS)
         import_id_fields = ("slug",)
         clean_model_instances = True
         skip_unchanged = True
@@ -114,7 +117,13 @@ class SupportLineResource(resources.ModelResource):
         return super().import_data(dataset, *args, **kwargs)
 
     def before_import(self, dataset, **kwargs) -> None:
-        if "slug" not in (dataset.headers or []):
+        if not dataset.headers:
+            return
+        # A file from before Spanish: its "description" column is the English one.
+        dataset.headers = source_columns(
+            SupportLine, [str(h or "").strip() for h in dataset.headers]
+        )
+        if "slug" not in dataset.headers:
             return
         counts = Counter(str(slug).strip() for slug in dataset["slug"] if slug)
         repeated = sorted(slug for slug, count in counts.items() if count > 1)

@@ -50,3 +50,30 @@ def with_language_columns(model: type[models.Model], update_fields: Iterable[str
         if name in names:
             names.update(localized(name, language) for language in content_languages())
     return names
+
+
+def language_columns(model: type[models.Model], names: Iterable[str]) -> list[str]:
+    """`names` in order, each translated field replaced by its columns in
+    every language: ["slug", "title"] gives ["slug", "title_en", "title_es"]."""
+    translated = translated_fields(model)
+    return [
+        column
+        for name in names
+        for column in (
+            [localized(name, language) for language in content_languages()]
+            if name in translated
+            else [name]
+        )
+    ]
+
+
+def source_columns(model: type[models.Model], headers: list[str]) -> list[str]:
+    """The headers of a file written before content had two languages: a
+    translated field's plain column ("title") is read as the English one."""
+    translated = translated_fields(model)
+    return [
+        localized(header, SOURCE_LANGUAGE)
+        if header in translated and localized(header, SOURCE_LANGUAGE) not in headers
+        else header
+        for header in headers
+    ]

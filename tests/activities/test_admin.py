@@ -161,7 +161,7 @@ def test_saving_in_the_admin_records_who_changed_it(admin_user, admin_client):
     data = {k: v for k, v in form.initial.items() if v is not None}
     data.update(
         {
-            "title": "New title",
+            "title_en": "New title",
             "kinds": [],
             "links-TOTAL_FORMS": "0",
             "links-INITIAL_FORMS": "0",
@@ -175,7 +175,7 @@ def test_saving_in_the_admin_records_who_changed_it(admin_user, admin_client):
     assert activity.title == "New title"
     assert activity.updated_by == admin_user
     history = admin_client.get(reverse("admin:activities_activity_history", args=[activity.pk]))
-    assert "Changed Title." in history.content.decode()
+    assert "Changed Title (English)." in history.content.decode()
 
 
 # Preview

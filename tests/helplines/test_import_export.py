@@ -21,9 +21,16 @@ HEADER = (
     "languages,region,who_may_call,open_24_7,hours,time_zone,hours_note,restrictions,"
     "status,source_url,source_kind,source_name,source_date,verified_on"
 )
-# Export adds the Spanish options; files without those columns still import.
-EXPORT_HEADER = HEADER.replace(
-    "languages,region,", "languages,spanish_keypress,spanish_text_keyword,region,"
+# Export adds the Spanish options; files without those columns still import;
+# and a column per language for the translated fields; files with one
+# column for each (English) still import.
+EXPORT_HEADER = (
+    HEADER.replace("languages,region,", "languages,spanish_keypress,spanish_text_keyword,region,")
+    .replace(",description,", ",description_en,description_es,")
+    .replace(
+        ",hours_note,restrictions,",
+        ",hours_note_en,hours_note_es,restrictions_en,restrictions_es,",
+    )
 )
 GOOD_ROWS = [
     "or-peer-line,Oregon Peer Line,warmline,Someone to talk to.,1-555-010-0101,,,,,,"
