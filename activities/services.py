@@ -3,12 +3,14 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from accounts.models import User
 from connectapp.lib.create_once import create_once
+from connectapp.lib.translation import SOURCE_LANGUAGE, translations_fill
 
+from . import starter_es
 from .models import (
     RESERVED_SLUGS,
     Activity,
@@ -24,16 +26,26 @@ from .models import (
     feed_token_new,
 )
 from .reminders import reminder_schedule, reminders_schedule_for
-from .starter import KINDS, STARTER_ACTIVITIES, starter_keywords
+from .starter import KINDS, STARTER_ACTIVITIES, StarterActivity, starter_keywords
 
 
 @transaction.atomic
 def starter_catalogue_load() -> tuple[int, int]:
     """Add the starter activities that are missing. Returns (added, already there).
 
-    An activity whose slug exists is never touched, so an admin's edits survive.
+    An activity whose slug exists is never touched, so an admin's edits survive,
+    except that Spanish text (`starter_es`) fills its Spanish fields that are
+    still empty: running the loader again adds Spanish to an older catalogue.
     To retire a starter activity, unpublish it: a deleted one comes back.
     """
+    # The starter text is English, whatever language is active.
+    with translation.override(SOURCE_LANGUAGE):
+        added = _starter_activities_add()
+    _starter_spanish_fill()
+    return added, len(STARTER_ACTIVITIES) - added
+
+
+def _starter_activities_add() -> int:
     kinds = {}
     for order, (slug, name) in enumerate(KINDS):
         kinds[slug], _ = Tag.objects.get_or_create(
@@ -75,7 +87,42 @@ def starter_catalogue_load() -> tuple[int, int]:
             for i, text in enumerate(item.messages)
         )
         added += 1
-    return added, len(STARTER_ACTIVITIES) - added
+    return added
+
+
+def _starter_spanish_fill() -> None:
+    """Spanish starter text into the Spanish fields that are still empty. Links
+    are matched by address and messages by their English text, so ones an
+    admin added or rewrote are left alone."""
+    for tag in Tag.objects.filter(slug__in=starter_es.TAGS):
+        if written := translations_fill(tag, "es", {"name": starter_es.TAGS[tag.slug]}):
+            tag.save(update_fields=written)
+    starters = {item.slug: item for item in STARTER_ACTIVITIES}
+    activities = Activity.objects.filter(slug__in=starter_es.ACTIVITIES).prefetch_related(
+        "links", "messages"
+    )
+    for activity in activities:
+        texts = starter_es.ACTIVITIES[activity.slug]
+        fields = ("title", "summary", "body", "first_step", "why_it_helps")
+        written = translations_fill(
+            activity, "es", {name: texts[name] for name in fields if name in texts}
+        )
+        if written:
+            activity.save(update_fields=written)
+        item = starters.get(activity.slug)
+        if item is not None:
+            _starter_parts_fill(activity, item, texts)
+
+
+def _starter_parts_fill(activity: Activity, item: StarterActivity, texts: dict) -> None:
+    labels = dict(zip((link.url for link in item.links), texts.get("links", ()), strict=False))
+    for link in activity.links.all():
+        if written := translations_fill(link, "es", {"label": labels.get(link.url, "")}):
+            link.save(update_fields=written)
+    spanish = dict(zip(item.messages, texts.get("messages", ()), strict=False))
+    for message in activity.messages.all():
+        if written := translations_fill(message, "es", {"text": spanish.get(message.text_en, "")}):
+            message.save(update_fields=written)
 
 
 def plan_save(*, owner: User, activity: Activity, planned_for: date | None) -> Plan:
@@ -211,17 +258,20 @@ def suggestion_create(
     """
 
     def activity_create(suggestion: Suggestion) -> None:
-        suggestion.activity = Activity.objects.create(
-            title=title,
-            slug=_unique_slug(title),
-            summary=description.strip().splitlines()[0][:200],
-            body=description,
-            setting=setting,
-            effort=effort,
-            status=Activity.Status.SUGGESTED,
-            source_note="Suggested by a member",
-            order=1000,
-        )
+        # The member's words go in as written, into the source-language columns
+        # admins review, whichever language the member reads Connect in.
+        with translation.override(SOURCE_LANGUAGE):
+            suggestion.activity = Activity.objects.create(
+                title=title,
+                slug=_unique_slug(title),
+                summary=description.strip().splitlines()[0][:200],
+                body=description,
+                setting=setting,
+                effort=effort,
+                status=Activity.Status.SUGGESTED,
+                source_note="Suggested by a member",
+                order=1000,
+            )
         suggestion.save(update_fields=["activity"])
 
     return create_once(

@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from connectapp.lib.ids import id_from
+from connectapp.lib.translation import untranslated_fields
 
 from . import reminders, services
 from .access import (
@@ -146,6 +147,16 @@ def activity_list(request: HttpRequest) -> HttpResponse:
                 lambda: filterset().form.cleaned_data.get("effort") or ""
             ),
             "paging_query": paging.urlencode(),
+            # Only admins hear that some cards show English for want of a translation.
+            "untranslated": SimpleLazyObject(
+                lambda: (
+                    request.user.is_staff
+                    and any(
+                        untranslated_fields(activity, ["title", "summary"])
+                        for activity in page().object_list
+                    )
+                )
+            ),
         },
     )
 
@@ -167,6 +178,8 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
     related = Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT]
     preview = extra.get("preview", False)
     context = {
+        # Only admins hear that some text shows in English for want of a translation.
+        "untranslated": request.user.is_staff and activity.shows_untranslated_text(),
         # The published page's content is a cached fragment; a staff preview never is.
         "detail_key": fragment_key("detail", QueryDict(), activity.slug, str(preview)),
         "detail_seconds": 0 if preview else FRAGMENT_SECONDS,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from connectapp.lib.states import NATIONAL, REGION_CHOICES
+from connectapp.lib.translation import untranslated_fields
 
 from .hours import OpeningStatus, describe_hours, format_hours, opening_status, validate_spans
 
@@ -363,6 +364,12 @@ class SupportLine(models.Model):
     def display_name(self) -> str:
         """The name people see: the service's own name in the active language."""
         return str(SERVICE_NAMES.get(self.name, self.name))
+
+    @property
+    def shows_untranslated_text(self) -> bool:
+        """Its description or notes have no text in the active language yet,
+        so they show the English (a note tells admins)."""
+        return bool(untranslated_fields(self))
 
     @property
     def speaks_spanish(self) -> bool:

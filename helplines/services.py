@@ -1,11 +1,45 @@
-"""Writes that touch more than one row: re-checking a line, and reporting one."""
+"""Writes that touch more than one row: loading the starter directory,
+re-checking a line, and reporting one."""
 
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from connectapp.lib.translation import SOURCE_LANGUAGE, translations_fill
+
+from . import starter_es
 from .models import ProblemReport, SupportLine
+from .starter import STARTER_LINES
+
+
+@transaction.atomic
+def starter_helplines_load() -> tuple[int, int]:
+    """Add the starter lines that are missing. Returns (added, already there).
+
+    A line whose slug exists is left as admins edited it, except that Spanish
+    text (`starter_es`) fills its Spanish fields that are still empty: running
+    the loader again adds Spanish to an older directory.
+    """
+    existing = set(
+        SupportLine.objects.filter(slug__in=[line["slug"] for line in STARTER_LINES]).values_list(
+            "slug", flat=True
+        )
+    )
+    added = 0
+    # The starter text is English, whatever language is active.
+    with translation.override(SOURCE_LANGUAGE):
+        for data in STARTER_LINES:
+            if data["slug"] in existing:
+                continue
+            line = SupportLine(**data)
+            line.full_clean()
+            line.save()
+            added += 1
+    for line in SupportLine.objects.filter(slug__in=starter_es.LINES):
+        if written := translations_fill(line, "es", starter_es.LINES[line.slug]):
+            line.save(update_fields=written)
+    return added, len(existing)
 
 
 @transaction.atomic

@@ -77,3 +77,16 @@ def source_columns(model: type[models.Model], headers: list[str]) -> list[str]:
         else header
         for header in headers
     ]
+
+
+def translations_fill(obj: models.Model, language: str, texts: dict[str, str]) -> list[str]:
+    """Write each of `texts` (field name -> text) into its `language` column
+    where that column is still empty, so an admin's own translation stays.
+    Returns the columns written; the caller saves them."""
+    written = []
+    for name, text in texts.items():
+        column = localized(name, language)
+        if text and not getattr(obj, column):
+            setattr(obj, column, text)
+            written.append(column)
+    return written

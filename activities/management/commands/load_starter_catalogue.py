@@ -6,7 +6,8 @@ from activities.services import starter_catalogue_load
 class Command(BaseCommand):
     help = (
         "Load the starter activity catalogue. Safe to run again: it adds only the "
-        "activities and kinds that are missing, and never changes ones that exist."
+        "activities and kinds that are missing, and never changes ones that exist, "
+        "apart from filling in their Spanish text where it is still empty."
     )
 
     def handle(self, *args, **options) -> None:
