@@ -26,3 +26,49 @@ def test_renaming_kind_to_tag_keeps_the_tags():
     assert (tag.pk, tag.slug, tag.name) == (online.pk, "online", "On the internet")
     activity = new.get_model("activities", "Activity").objects.get()
     assert list(activity.kinds.values_list("slug", flat=True)) == ["online"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_content_in_two_languages_keeps_the_text_as_english():
+    old = migrate_to("activities", "0009_recommendation_note")
+    Activity = old.get_model("activities", "Activity")
+    tag = old.get_model("activities", "Tag").objects.create(slug="online", name="Online")
+    activity = Activity.objects.create(
+        title="Join a forum",
+        slug="join-a-forum",
+        summary="Say hello.",
+        body="Read **first**.",
+        body_html="<p>Read <strong>first</strong>.</p>",
+        first_step="Find one.",
+        why_it_helps="People answer.",
+    )
+    activity.kinds.add(tag)
+    activity.links.create(label="Forum", url="https://example.org/")
+    activity.messages.create(text="Hello all")
+
+    new = migrate_to("activities", "0011_copy_content_into_english")
+    activity = new.get_model("activities", "Activity").objects.get()
+    assert (
+        activity.title_en,
+        activity.summary_en,
+        activity.body_en,
+        activity.body_html_en,
+        activity.first_step_en,
+        activity.why_it_helps_en,
+    ) == (
+        "Join a forum",
+        "Say hello.",
+        "Read **first**.",
+        "<p>Read <strong>first</strong>.</p>",
+        "Find one.",
+        "People answer.",
+    )
+    assert activity.title_es is None
+    assert new.get_model("activities", "Tag").objects.get().name_en == "Online"
+    assert new.get_model("activities", "ActivityLink").objects.get().label_en == "Forum"
+    assert new.get_model("activities", "ReadyMessage").objects.get().text_en == "Hello all"
+
+    # Going back leaves the English in the single column.
+    new.get_model("activities", "Activity").objects.update(title="Otro", title_en="Join a forum")
+    old = migrate_to("activities", "0009_recommendation_note")
+    assert old.get_model("activities", "Activity").objects.get().title == "Join a forum"

@@ -51,3 +51,28 @@ def test_existing_lines_keep_what_can_be_shown_honestly():
     added = Line.objects.get(slug="admin-added")
     assert (added.status, added.who_may_call, added.source_date) == ("needs_checking", "us", None)
     assert Line.objects.get(slug="switched-off").status == "closed"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_content_in_two_languages_keeps_the_text_as_english():
+    old_apps = migrate_to("helplines", "0003_spanish_options")
+    old_apps.get_model("helplines", "SupportLine").objects.create(
+        slug="or-warm",
+        name="Oregon Warmline",
+        kind="warmline",
+        phone="1-555-010-0000",
+        region="OR",
+        description="Someone to talk to.",
+        hours_note="Closed on holidays.",
+        restrictions="Oregon residents.",
+        source_url="https://example.org/",
+        verified_on=date(2026, 11, 26),
+    )
+    new_apps = migrate_to("helplines", "0005_copy_content_into_english")
+    line = new_apps.get_model("helplines", "SupportLine").objects.get()
+    assert (line.description_en, line.hours_note_en, line.restrictions_en) == (
+        "Someone to talk to.",
+        "Closed on holidays.",
+        "Oregon residents.",
+    )
+    assert line.description_es is None
