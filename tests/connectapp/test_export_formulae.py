@@ -63,4 +63,4 @@ def test_json_export_keeps_values_exact(member_client, admin_client):
         reverse("admin:activities_activity_export"), {"format": "1", "resource": "0"}
     )
     assert response.status_code == 200
-    assert FORMULA in [row["title"] for row in json.loads(response.content)]
+    assert FORMULA in [row["title_en"] for row in json.loads(response.content)]
