@@ -20,8 +20,14 @@ security_log = logging.getLogger("connect.security")
 # records "mfa" for sessions that logged in with a code.
 MFA_ENROLLED_SESSION_KEY = "connect_mfa_enrolled_user"
 
-# Any signed-in session may reach these, whether or not it passed MFA.
-MFA_EXEMPT_URL_NAMES = frozenset({"account_logout", "healthz"})
+# Any signed-in session may reach these, whether or not it passed MFA: signing
+# out, and what holds nothing of anyone's (the service worker, the manifest and
+# the offline crisis card, which render as for an anonymous visitor, and the
+# language switcher), so a clinician half-way through setting up an
+# authenticator still gets the offline crisis card and can change language.
+MFA_EXEMPT_URL_NAMES = frozenset(
+    {"account_logout", "healthz", "service-worker", "manifest", "offline", "set_language"}
+)
 
 # Setting up the first authenticator: the only other pages a session that has
 # not passed MFA may reach, and only while its user has no authenticator at

@@ -13,7 +13,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -150,7 +150,19 @@ def account_delete(request: HttpRequest) -> HttpResponse:
         email = user.email
         # Delete first: if it fails, the member is still signed in and can try
         # again. Only once the account is gone does this session end.
-        services.account_delete(user=user, request=request)
+        try:
+            services.account_delete(user=user, request=request)
+        except DatabaseError:
+            # One transaction: nothing was deleted. Say so, calmly.
+            logger.exception("account_delete_failed user=%s", user.pk)
+            messages.error(
+                request,
+                _(
+                    "We could not delete your account just now, and nothing was "
+                    "deleted. Please try again in a few minutes."
+                ),
+            )
+            return render(request, "accounts/delete.html", {"form": form}, status=503)
         logout(request)
         # The account is already gone; a mail failure must not hide that.
         notification_send(to=email, template="accounts/email/account_deleted")

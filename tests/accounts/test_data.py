@@ -266,19 +266,24 @@ def test_delete_keeps_a_suggested_activity_someone_else_planned(
     assert "_auth_user_id" not in member_client.session
 
 
-def test_a_failed_delete_leaves_the_member_signed_in(member_client, member, monkeypatch):
+def test_a_failed_delete_says_so_and_leaves_the_member_signed_in(
+    member_client, member, monkeypatch
+):
+    from django.db import OperationalError
+
     from connectapp import services
 
     def broken(**kwargs):
-        raise RuntimeError("database went away")
+        raise OperationalError("database went away")
 
     monkeypatch.setattr(services, "account_delete", broken)
     reauthenticate(member_client)
-    member_client.raise_request_exception = False
     response = member_client.post(reverse("accounts:delete"), {"confirm": "on"})
-    assert response.status_code == 500
+    assert response.status_code == 503
+    assert "nothing was deleted" in response.content.decode()
     assert User.objects.filter(pk=member.pk).exists()
     assert member_client.session["_auth_user_id"] == str(member.pk)
+    assert not mail.outbox
     # Trying again works.
     monkeypatch.undo()
     reauthenticate(member_client)

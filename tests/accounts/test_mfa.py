@@ -108,8 +108,15 @@ def test_staff_with_mfa_reach_the_admin(admin_client):
     assert admin_client.get("/admin/").status_code == 200
 
 
-def test_exempt_pages_are_only_sign_out_and_first_setup():
-    assert {"account_logout", "healthz"} == MFA_EXEMPT_URL_NAMES
+def test_exempt_pages_are_only_sign_out_public_resources_and_first_setup():
+    assert {
+        "account_logout",
+        "healthz",
+        "service-worker",
+        "manifest",
+        "offline",
+        "set_language",
+    } == MFA_EXEMPT_URL_NAMES
     assert "mfa_activate_totp" in MFA_SETUP_URL_NAMES
     assert not {name for name in MFA_SETUP_URL_NAMES if "recovery" in name}
 
@@ -149,3 +156,14 @@ def test_the_code_prompt_says_a_recovery_code_works_and_one_does(client):
     response = client.post(reverse("mfa_authenticate"), {"code": code})
     assert response.status_code == 302
     assert client.get("/accounts/profile/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_clinician_setting_up_mfa_still_gets_the_offline_crisis_card(client):
+    clinician = make_clinician(totp=False)
+    password_login(client, clinician)
+    assert client.get(reverse("accounts:profile")).status_code == 302
+    for name in ("service-worker", "manifest", "offline"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
+        assert clinician.display_name not in response.content.decode()
