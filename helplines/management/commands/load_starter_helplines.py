@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from helplines.models import SupportLine
 from helplines.starter import STARTER_LINES
@@ -28,6 +29,19 @@ class Command(BaseCommand):
             line.full_clean()
             line.save()
             added += 1
+        kept = len(existing)
         self.stdout.write(
-            f"Starter helplines: {added} added, {len(existing)} already there and left as they are."
+            ngettext(
+                "Starter helplines: %(added)d added,",
+                "Starter helplines: %(added)d added,",
+                added,
+            )
+            % {"added": added}
+            + " "
+            + ngettext(
+                "%(kept)d already there and left as it is.",
+                "%(kept)d already there and left as they are.",
+                kept,
+            )
+            % {"kept": kept}
         )
