@@ -142,13 +142,10 @@ def test_the_feed_speaks_the_members_saved_language(member, member_client):
     assert str(Calendar.from_ical(body)["x-wr-calname"]) == "Planes de Connect"
 
 
-def test_the_feed_follows_the_calendar_app_when_the_member_chose_no_language(
-    member, member_client
-):
+def test_the_feed_follows_the_calendar_app_when_the_member_chose_no_language(member, member_client):
     member_client.post(FEED_CHANGE, {"action": "new"})
     make_plan(owner=member, planned_for=timezone.localdate())
     (event,) = events(Client(headers={"accept-language": "es"}).get(feed_path(member)).content)
     assert str(event["summary"]) == "Connect: algo que planeaste"
     (event,) = events(Client().get(feed_path(member)).content)
     assert str(event["summary"]) == "Connect: something you planned"
-
