@@ -52,7 +52,7 @@ class SupportLineAdmin(ImportExportModelAdmin):
     export_form_class = ExportForm
     import_template_name = "admin/helplines/supportline/import.html"
     list_display = [
-        "name",
+        "line_name",
         "kind",
         "region",
         "status",
@@ -131,6 +131,10 @@ class SupportLineAdmin(ImportExportModelAdmin):
             "name",
         ]
 
+    @admin.display(description=gettext_lazy("name"), ordering="name")
+    def line_name(self, line: SupportLine) -> str:
+        return line.display_name
+
     @admin.display(description=gettext_lazy("open reports"), ordering="open_report_count")
     def open_reports(self, line: SupportLine) -> int:
         return line.open_report_count
@@ -171,7 +175,7 @@ class SupportLineAdmin(ImportExportModelAdmin):
             line_checked_today(line=line, **form.cleaned_data)
             self.message_user(
                 request,
-                _("“%(name)s” is marked as checked today.") % {"name": line.name},
+                _("“%(name)s” is marked as checked today.") % {"name": line.display_name},
                 messages.SUCCESS,
             )
             return redirect("admin:helplines_supportline_changelist")
@@ -181,7 +185,7 @@ class SupportLineAdmin(ImportExportModelAdmin):
             "line": line,
             "form": form,
             "open_reports": line.reports.open(),
-            "title": _("Checked today: %(name)s") % {"name": line.name},
+            "title": _("Checked today: %(name)s") % {"name": line.display_name},
         }
         return TemplateResponse(request, "admin/helplines/supportline/checked_today.html", context)
 
