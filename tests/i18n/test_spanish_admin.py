@@ -101,3 +101,14 @@ def test_a_full_today_page_is_in_spanish():
     assert "Próximamente" in page
     assert "ánimo" in page
     assert english_left(page) == []
+
+
+def test_the_admin_index_names_apps_and_the_review_queue_in_spanish(admin_es):
+    make_activity(status="suggested")
+    page = admin_es.get(reverse("admin:index")).content.decode()
+    assert "En espera de revisión" in page
+    assert "1 sugerencia de actividad de miembros" in page
+    assert "No hay solicitudes de profesionales clínicos" in page
+    for app in ["Actividades", "Líneas de ayuda", "Personas y profesionales clínicos"]:
+        assert f">{app}</a>" in page, app
+    assert english_left(page) == []
