@@ -12,7 +12,16 @@ from django.utils import timezone
 
 from activities.models import Activity
 from tests.conftest import sign_in
-from tests.factories import make_activity, make_admin, make_kind, make_log, make_member, make_plan
+from tests.factories import (
+    make_activity,
+    make_admin,
+    make_clinician,
+    make_kind,
+    make_log,
+    make_member,
+    make_plan,
+)
+from tests.tasks import run_ready_tasks
 
 from .test_spanish_pages import SPANISH, english_left
 
@@ -112,3 +121,34 @@ def test_the_admin_index_names_apps_and_the_review_queue_in_spanish(admin_es):
     for app in ["Actividades", "Líneas de ayuda", "Personas y profesionales clínicos"]:
         assert f">{app}</a>" in page, app
     assert english_left(page) == []
+
+
+@pytest.mark.parametrize(
+    ("applicant_language", "admin_headers", "subject", "sentence"),
+    [
+        ("es", {}, "Ya tienes la verificación", "Una persona administradora revisó"),
+        ("", SPANISH, "You are verified as a clinician", "An administrator has checked"),
+    ],
+)
+def test_the_verified_email_speaks_the_applicants_language_not_the_admins(
+    applicant_language,
+    admin_headers,
+    subject,
+    sentence,
+    django_capture_on_commit_callbacks,
+    mailoutbox,
+):
+    admin = Client(headers=admin_headers)
+    sign_in(admin, make_admin())
+    applicant = make_clinician(verified=False)
+    applicant.language = applicant_language
+    applicant.save()
+    verify = reverse(
+        "admin:accounts_clinicianprofile_verify", args=[applicant.clinician_profile.pk]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post(verify)
+    run_ready_tasks()
+    (message,) = mailoutbox
+    assert subject in message.subject
+    assert sentence in message.body
