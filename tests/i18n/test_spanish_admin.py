@@ -152,3 +152,11 @@ def test_the_verified_email_speaks_the_applicants_language_not_the_admins(
     (message,) = mailoutbox
     assert subject in message.subject
     assert sentence in message.body
+
+
+def test_the_app_manifest_describes_connect_in_spanish():
+    manifest = Client(headers=SPANISH).get(reverse("manifest")).json()
+    assert manifest["lang"] == "es"
+    assert manifest["description"] == (
+        "Pequeñas formas de mantenerte en contacto, y ayuda en crisis que funciona sin conexión."
+    )
