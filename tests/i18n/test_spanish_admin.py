@@ -160,3 +160,12 @@ def test_the_app_manifest_describes_connect_in_spanish():
     assert manifest["description"] == (
         "Pequeñas formas de mantenerte en contacto, y ayuda en crisis que funciona sin conexión."
     )
+
+
+def test_reminders_with_the_calendar_feed_on_are_in_spanish():
+    client = Client(headers=SPANISH)
+    sign_in(client, make_member())
+    response = client.post(reverse("activities:feed-change"), {"action": "new"}, follow=True)
+    page = response.content.decode()
+    assert "La dirección de tu calendario privado" in page
+    assert english_left(page) == []

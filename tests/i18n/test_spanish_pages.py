@@ -108,7 +108,6 @@ PAGES = [
     ("anonymous", "offline", 200),
     ("anonymous", "/offline/?state=OR", 200),
     ("anonymous", "/offline/?state=ZZ", 400),
-    ("member", "activities:reminders", 200),
 ]
 
 # Pages that ask for the password again first.
