@@ -107,7 +107,7 @@ def test_a_full_today_page_is_in_spanish():
     make_log(owner=member, activity=make_activity(title="Read"))
     page = client.get(reverse("today")).content.decode()
     assert "Lo que planeaste" in page
-    assert "Próximamente" in page
+    assert "Lo que viene" in page
     assert "ánimo" in page
     assert english_left(page) == []
 
