@@ -131,10 +131,22 @@ ALLAUTH_MESSAGES = [
         "You are about to deactivate authenticator app based authentication. Are you sure?"
     ),
     gettext_noop("Signed out of all other sessions."),
+    gettext_noop("Add Email"),
+    gettext_noop("Add Email Address"),
+    gettext_noop("Re-send Verification"),
+    gettext_noop("Authenticator App"),
+    gettext_noop("An authenticator app is not active."),
+    gettext_noop("Activate Authenticator App"),
+    gettext_noop("Deactivate Authenticator App"),
+    gettext_noop("Authenticator app deactivated."),
+    gettext_noop("Authenticator App Activated"),
+    gettext_noop("Authenticator App Deactivated"),
+    gettext_noop("Use authenticator app or code"),
 ]
 
-# Django's own password messages, shown on sign-up and password pages.
+# Django's own password and email messages, shown on sign-up and account pages.
 DJANGO_PASSWORD_MESSAGES = [
+    gettext_noop("Enter a valid email address."),
     gettext_noop("Your old password was entered incorrectly. Please enter it again."),
     gettext_noop("Your password can’t be too similar to your other personal information."),
     gettext_noop("Your password can’t be a commonly used password."),

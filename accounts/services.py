@@ -15,9 +15,10 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from allauth.usersessions.models import UserSession
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from connectapp.lib.notifications import notification_send
 
@@ -85,16 +86,20 @@ def clinician_verify(*, profile: ClinicianProfile, by: User) -> bool:
     if not profile.is_verified:
         _decide(profile, status=ClinicianProfile.Status.VERIFIED, by=by)
         share_code_regenerate(profile=profile)
-        transaction.on_commit(lambda: _email_verified(profile.user.email))
+        transaction.on_commit(lambda: _email_verified(profile.user))
     return True
 
 
-def _email_verified(to: str) -> None:
-    """Tell the applicant, with a link to their clinician page. A mail failure
-    is logged and never undoes the verification."""
-    notification_send(
-        to=to, template="accounts/email/clinician_verified", link=reverse("accounts:clinician")
-    )
+def _email_verified(user: User) -> None:
+    """Tell the applicant, in their language (not the admin's), with a link to
+    their clinician page. A mail failure is logged and never undoes the
+    verification."""
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        notification_send(
+            to=user.email,
+            template="accounts/email/clinician_verified",
+            link=reverse("accounts:clinician"),
+        )
 
 
 @transaction.atomic

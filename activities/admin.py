@@ -14,6 +14,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import JSON
@@ -34,7 +36,7 @@ class WholeNumberWidget(widgets.Widget):
         if not text:
             return None
         if not text.isascii() or not text.isdigit():
-            raise ValueError(f"“{value}” is not a whole number like 5.")
+            raise ValueError(_("“%(value)s” is not a whole number like 5.") % {"value": value})
         return int(text)
 
 
@@ -51,7 +53,7 @@ class YesNoWidget(widgets.Widget):
             return True
         if text in self.FALSE:
             return False
-        raise ValueError(f"“{value}” is not yes or no.")
+        raise ValueError(_("“%(value)s” is not yes or no.") % {"value": value})
 
     def render(self, value, obj=None, **kwargs) -> str:
         return "yes" if value else "no"
@@ -78,7 +80,7 @@ class KindsWidget(LinesWidget):
         kinds = {kind.slug: kind for kind in Tag.objects.filter(slug__in=slugs)}
         unknown = [slug for slug in slugs if slug not in kinds]
         if unknown:
-            raise ValueError(f"Unknown kind: {', '.join(unknown)}.")
+            raise ValueError(_("Unknown kind: %(slugs)s.") % {"slugs": ", ".join(unknown)})
         return [kinds[slug] for slug in slugs]
 
     def render(self, value, obj=None, **kwargs) -> str:
@@ -95,18 +97,22 @@ class LinksWidget(LinesWidget):
         for line in super().clean(value, row, **kwargs):
             parts = [part.strip() for part in line.split("|")]
             if len(parts) not in (2, 3) or not parts[0]:
-                raise ValueError(f"“{line}” should look like “Label | https://address”.")
+                raise ValueError(
+                    _("“%(line)s” should look like “Label | https://address”.") % {"line": line}
+                )
             label, url = parts[:2]
             try:
                 check_url(url)
             except ValidationError:
-                raise ValueError(f"“{url}” is not a web address.") from None
+                raise ValueError(_("“%(url)s” is not a web address.") % {"url": url}) from None
             verified_on = None
             if len(parts) == 3 and parts[2]:
                 try:
                     verified_on = date.fromisoformat(parts[2])
                 except ValueError:
-                    raise ValueError(f"“{parts[2]}” is not a date like 2026-11-26.") from None
+                    raise ValueError(
+                        _("“%(day)s” is not a date like 2026-11-26.") % {"day": parts[2]}
+                    ) from None
             links.append((label, url, verified_on))
         return links
 
@@ -123,7 +129,14 @@ class MessagesWidget(LinesWidget):
         limit = ReadyMessage._meta.get_field("text").max_length
         for line in lines:
             if len(line) > limit:
-                raise ValueError(f"Each message must be at most {limit} characters.")
+                raise ValueError(
+                    ngettext(
+                        "Each message must be at most %(limit)d character.",
+                        "Each message must be at most %(limit)d characters.",
+                        limit,
+                    )
+                    % {"limit": limit}
+                )
         return lines
 
 
@@ -169,28 +182,25 @@ def whole_file_problem(headers: list[str], import_fields: list, dataset) -> str 
     known = [field.column_name for field in import_fields]
     if "slug" not in headers:
         if len(headers) == 1 and any(mark in headers[0] for mark in ";\t"):
-            return (
+            return _(
                 "The columns are separated by semicolons or tabs. Save the file as "
                 "comma-separated CSV (UTF-8) and upload it again."
             )
-        return (
-            "The file has no “slug” column. The first line must name the columns: "
-            + ", ".join(known)
-            + "."
-        )
+        return _(
+            "The file has no “slug” column. The first line must name the columns: %(columns)s."
+        ) % {"columns": ", ".join(known)}
     unknown = [header for header in headers if header not in known]
     if unknown:
-        return (
-            "Unknown columns: "
-            + ", ".join(f"“{header}”" for header in unknown)
-            + ". The columns Connect reads are: "
-            + ", ".join(known)
-            + "."
-        )
+        return _("Unknown columns: %(unknown)s. The columns Connect reads are: %(columns)s.") % {
+            "unknown": ", ".join(f"“{header}”" for header in unknown),
+            "columns": ", ".join(known),
+        }
     counts = Counter(str(slug).strip() for slug in dataset["slug"] if slug)
     repeated = sorted(slug for slug, count in counts.items() if count > 1)
     if repeated:
-        return "Each slug may appear only once in a file. Repeated: " + ", ".join(repeated) + "."
+        return _("Each slug may appear only once in a file. Repeated: %(slugs)s.") % {
+            "slugs": ", ".join(repeated)
+        }
     return None
 
 
@@ -369,13 +379,14 @@ class ActivityResource(resources.ModelResource):
 
 def import_numbering(request: HttpRequest, formats: list) -> dict:
     """How the import pages name a row: "Line 2" in a CSV file, as the helplines
-    import does (line 1 is the header), and "Item 1" in a JSON list."""
+    import does (line 1 is the header), and "Item 1" in a JSON list. The
+    message after a failed confirm uses the lower-case `places_word`."""
     chosen = request.POST.get("format", "")
     index = int(chosen) if chosen.isascii() and chosen.isdigit() else len(formats)
     is_json = index < len(formats) and issubclass(formats[index], JSON)
-    return (
-        {"row_word": "Item", "row_offset": 0} if is_json else {"row_word": "Line", "row_offset": 1}
-    )
+    if is_json:
+        return {"row_word": _("Item"), "row_offset": 0, "is_json": True}
+    return {"row_word": _("Line"), "row_offset": 1, "is_json": False}
 
 
 # Stacked, not tabular: Django's tabular inline starts each row with an empty
@@ -392,7 +403,8 @@ class ReadyMessageInline(TranslationStackedInline):
     model = ReadyMessage
     extra = 0
     fields = ["text", "order"]
-    verbose_name = "ready-to-send message"
+    verbose_name = gettext_lazy("ready-to-send message")
+    verbose_name_plural = gettext_lazy("ready-to-send messages")
 
 
 def labelled_list_form(form_class: type) -> type:
@@ -404,7 +416,10 @@ def labelled_list_form(form_class: type) -> type:
             super().__init__(*args, **kwargs)
             for field in self.fields.values():
                 if self.instance.pk and not field.widget.is_hidden:
-                    field.widget.attrs["aria-label"] = f"{field.label} of {self.instance}"
+                    field.widget.attrs["aria-label"] = _("%(field)s of %(row)s") % {
+                        "field": field.label,
+                        "row": self.instance,
+                    }
 
     return LabelledForm
 
@@ -450,12 +465,15 @@ class ActivityAdmin(ImportExportModelAdmin, TranslationAdmin):
     actions = ["publish", "unpublish", "approve"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "order", "preview_link"]}),
-        ("Where it fits", {"fields": ["setting", "effort", "kinds", "keywords"]}),
+        (gettext_lazy("Where it fits"), {"fields": ["setting", "effort", "kinds", "keywords"]}),
         (
-            "What members read",
+            gettext_lazy("What members read"),
             {"fields": ["summary", "first_step", "body", "why_it_helps", "links_to_helplines"]},
         ),
-        ("Curation", {"fields": ["source_note", "created_at", "updated_at", "updated_by"]}),
+        (
+            gettext_lazy("Curation"),
+            {"fields": ["source_note", "created_at", "updated_at", "updated_by"]},
+        ),
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
@@ -464,21 +482,22 @@ class ActivityAdmin(ImportExportModelAdmin, TranslationAdmin):
     def get_changelist_form(self, request: HttpRequest, **kwargs) -> type:
         return labelled_list_form(super().get_changelist_form(request, **kwargs))
 
-    @admin.display(description="where it fits", ordering="setting")
+    @admin.display(description=gettext_lazy("where it fits"), ordering="setting")
     def quadrant(self, activity: Activity) -> str:
         return activity.quadrant_label
 
-    @admin.display(description="kinds")
+    @admin.display(description=gettext_lazy("kinds"))
     def kind_names(self, activity: Activity) -> str:
         return ", ".join(kind.name for kind in activity.kinds.all())
 
-    @admin.display(description="preview")
+    @admin.display(description=gettext_lazy("preview"))
     def preview_link(self, activity: Activity) -> str:
         if not activity.pk:
-            return "Save first to preview."
+            return _("Save first to preview.")
         return format_html(
-            '<a href="{}">See it as members will</a>',
+            '<a href="{}">{}</a>',
             reverse("activities:preview", args=[activity.pk]),
+            _("See it as members will"),
         )
 
     def get_import_data_kwargs(self, **kwargs) -> dict:
@@ -499,13 +518,16 @@ class ActivityAdmin(ImportExportModelAdmin, TranslationAdmin):
             return super().process_result(result, request)
         numbering = import_numbering(request, self.get_import_formats())
         word, offset = numbering["row_word"].lower(), numbering["row_offset"]
-        numbers = [number for number, _ in result.row_errors()]
+        numbers = [number for number, _errors in result.row_errors()]
         numbers += [row.number for row in result.invalid_rows]
         places = ", ".join(f"{word} {number + offset}" for number in sorted(set(numbers)))
         self.message_user(
             request,
-            f"Nothing was imported: {places or 'the file'} no longer passed the checks. "
-            "Upload the file again to see the details.",
+            _(
+                "Nothing was imported: %(places)s no longer passed the checks. "
+                "Upload the file again to see the details."
+            )
+            % {"places": places or _("the file")},
             messages.ERROR,
         )
         return redirect("admin:activities_activity_import")
@@ -514,36 +536,67 @@ class ActivityAdmin(ImportExportModelAdmin, TranslationAdmin):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
-    def _set_status(self, request: HttpRequest, queryset: QuerySet, status: str, verb: str) -> None:
+    def _set_status(
+        self, request: HttpRequest, queryset: QuerySet, status: str, log_message: str
+    ) -> int:
+        """Give each activity of `queryset` the status; the number changed."""
         changed = 0
         for activity in queryset.exclude(status=status):
             activity.status = status
             activity.updated_by = request.user
             activity.save(update_fields=["status", "updated_by", "updated_at"])
-            self.log_change(request, activity, f"{verb} (bulk action).")
+            self.log_change(request, activity, log_message)
             changed += 1
-        self.message_user(request, f"{verb}: {changed} activities.", messages.SUCCESS)
+        return changed
 
-    @admin.action(description="Publish the selected activities")
+    @admin.action(description=gettext_lazy("Publish the selected activities"))
     def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._set_status(request, queryset, Activity.Status.PUBLISHED, "Published")
-
-    @admin.action(description="Unpublish the selected activities (back to draft)")
-    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._set_status(request, queryset, Activity.Status.DRAFT, "Unpublished")
-
-    @admin.action(description="Approve the selected member suggestions as drafts")
-    def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
-        """An approved suggestion becomes a draft, which an admin completes (summary,
-        body, kinds) and then publishes: members never see it half-written."""
-        self._set_status(
-            request,
-            queryset.filter(status=Activity.Status.SUGGESTED),
-            Activity.Status.DRAFT,
-            "Approved as drafts",
+        count = self._set_status(
+            request, queryset, Activity.Status.PUBLISHED, _("Published (bulk action).")
         )
         self.message_user(
             request,
-            "Complete each draft (its summary, body and kinds), then publish it.",
+            ngettext("Published: %(count)d activity.", "Published: %(count)d activities.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=gettext_lazy("Unpublish the selected activities (back to draft)"))
+    def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = self._set_status(
+            request, queryset, Activity.Status.DRAFT, _("Unpublished (bulk action).")
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "Unpublished: %(count)d activity.", "Unpublished: %(count)d activities.", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=gettext_lazy("Approve the selected member suggestions as drafts"))
+    def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
+        """An approved suggestion becomes a draft, which an admin completes (summary,
+        body, kinds) and then publishes: members never see it half-written."""
+        count = self._set_status(
+            request,
+            queryset.filter(status=Activity.Status.SUGGESTED),
+            Activity.Status.DRAFT,
+            _("Approved as a draft (bulk action)."),
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "Approved as a draft: %(count)d activity.",
+                "Approved as drafts: %(count)d activities.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+        self.message_user(
+            request,
+            _("Complete each draft (its summary, body and kinds), then publish it."),
             messages.INFO,
         )

@@ -2,7 +2,8 @@
 
 A plan is an all-day event on its day: members plan days, not hours. Titles
 are generic unless the member chose to show them, because a calendar is often
-shared or glanced at by others.
+shared or glanced at by others. Their words are in the active language: the
+feed's view makes that the member's own.
 """
 
 from datetime import timedelta
@@ -10,11 +11,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from .models import Plan
 
-GENERIC_TITLE = "Connect: something you planned"
 PRODID = "-//Connect//Planned activities//EN"
 
 
@@ -33,7 +34,11 @@ def _event(plan: Plan, *, show_title: bool, link: str) -> Event:
     event.add("dtstamp", timezone.now())
     event.add("dtstart", plan.planned_for)
     event.add("dtend", plan.planned_for + timedelta(days=1))
-    event.add("summary", f"Connect: {plan.activity.title}" if show_title else GENERIC_TITLE)
+    if show_title:
+        summary = _("Connect: %(title)s") % {"title": plan.activity.title}
+    else:
+        summary = _("Connect: something you planned")
+    event.add("summary", summary)
     event.add("url", link)
     event.add("transp", "TRANSPARENT")
     return event
@@ -51,7 +56,7 @@ def feed_ics(plans, *, show_titles: bool) -> bytes:
     """The member's private feed: their open dated plans, generic by default.
     Every event links to the Today page, which asks them to sign in."""
     link = settings.SITE_URL.rstrip("/") + reverse("today")
-    calendar = _calendar("Connect plans")
+    calendar = _calendar(_("Connect plans"))
     calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     for plan in plans:
         calendar.add_component(_event(plan, show_title=show_titles, link=link))

@@ -40,7 +40,8 @@ MOOD_MAX = 10
 def validate_not_reserved(value: str) -> None:
     if value in RESERVED_SLUGS:
         raise ValidationError(
-            f"“{value}” is the address of another page. Please pick another slug."
+            _("“%(value)s” is the address of another page. Please pick another slug."),
+            params={"value": value},
         )
 
 
@@ -133,25 +134,25 @@ class Activity(models.Model):
 
     title = models.CharField(max_length=120)
     slug = models.SlugField(max_length=80, unique=True, validators=[validate_not_reserved])
-    summary = models.CharField("one-line summary", max_length=200)
+    summary = models.CharField(_("one-line summary"), max_length=200)
     body = models.TextField(blank=True, help_text=_("Markdown. Links and basic formatting only."))
     # `body` rendered and sanitised, once at save rather than on every page view.
     body_html = models.TextField(editable=False, default="")
     first_step = models.CharField(
-        "tiny first step",
+        _("tiny first step"),
         max_length=300,
         blank=True,
         help_text=_("The smallest version of this activity."),
     )
-    why_it_helps = models.TextField("why it can help", blank=True)
+    why_it_helps = models.TextField(_("why it can help"), blank=True)
     setting = models.CharField(max_length=10, choices=Setting.choices)
     effort = models.CharField(max_length=10, choices=Effort.choices)
     kinds = models.ManyToManyField(Tag, blank=True, related_name="activities")
     keywords = models.CharField(
-        "search keywords",
+        _("search keywords"),
         max_length=500,
         blank=True,
-        help_text=(
+        help_text=_(
             "Words people might type when looking for this, such as feelings "
             "(lonely, tired, anxious), separated by commas. Search uses them; "
             "members never see them."
@@ -179,7 +180,7 @@ class Activity(models.Model):
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
-        verbose_name_plural = "activities"
+        verbose_name_plural = _("activities")
         ordering = ["order", "title"]
         indexes = [
             models.Index(
@@ -538,7 +539,7 @@ class ReminderSettings(models.Model):
     objects = OwnedQuerySet.as_manager()
 
     class Meta:
-        verbose_name_plural = "reminder settings"
+        verbose_name_plural = _("reminder settings")
         constraints = [
             models.CheckConstraint(
                 condition=Q(quiet_from__isnull=True, quiet_until__isnull=True)

@@ -8,7 +8,7 @@ from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -606,7 +606,9 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     if prefs is None:
         raise Http404
     plans = Plan.objects.open().filter(owner=prefs.owner, planned_for__isnull=False)
-    body = feed_ics(plans.select_related("activity"), show_titles=prefs.feed_shows_titles)
+    # Calendar apps send no cookie: the member's saved language, else the app's.
+    with translation.override(prefs.owner.language or translation.get_language()):
+        body = feed_ics(plans.select_related("activity"), show_titles=prefs.feed_shows_titles)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 

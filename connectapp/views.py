@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -258,7 +259,8 @@ def manifest(request: HttpRequest) -> JsonResponse:
         {
             "name": "Connect",
             "short_name": "Connect",
-            "description": "Small ways to stay connected, and crisis help that works offline.",
+            "description": _("Small ways to stay connected, and crisis help that works offline."),
+            "lang": get_language(),
             "id": "/",
             "start_url": "/",
             "scope": "/",

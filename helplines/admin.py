@@ -7,6 +7,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ExportForm
 from modeltranslation.admin import TranslationAdmin
@@ -21,13 +23,13 @@ from .services import line_checked_today
 
 
 class VerificationFilter(admin.SimpleListFilter):
-    title = "evidence"
+    title = gettext_lazy("evidence")
     parameter_name = "verification"
 
     def lookups(self, request, model_admin):
         return [
-            ("stale", "Over two years old, or undated"),
-            ("fresh", "From the last two years"),
+            ("stale", _("Over two years old, or undated")),
+            ("fresh", _("From the last two years")),
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
@@ -54,7 +56,7 @@ class SupportLineAdmin(ImportExportModelAdmin, TranslationAdmin):
     export_form_class = ExportForm
     import_template_name = "admin/helplines/supportline/import.html"
     list_display = [
-        "name",
+        "line_name",
         "kind",
         "region",
         "status",
@@ -89,7 +91,7 @@ class SupportLineAdmin(ImportExportModelAdmin, TranslationAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "description"]}),
         (
-            "How to reach it",
+            gettext_lazy("How to reach it"),
             {
                 "fields": [
                     "phone",
@@ -104,10 +106,10 @@ class SupportLineAdmin(ImportExportModelAdmin, TranslationAdmin):
                 ]
             },
         ),
-        ("Who it serves", {"fields": ["region", "who_may_call", "restrictions"]}),
-        ("Hours", {"fields": ["open_24_7", "hours", "time_zone", "hours_note"]}),
+        (gettext_lazy("Who it serves"), {"fields": ["region", "who_may_call", "restrictions"]}),
+        (gettext_lazy("Hours"), {"fields": ["open_24_7", "hours", "time_zone", "hours_note"]}),
         (
-            "Evidence",
+            gettext_lazy("Evidence"),
             {
                 "fields": [
                     "status",
@@ -140,19 +142,30 @@ class SupportLineAdmin(ImportExportModelAdmin, TranslationAdmin):
             "name",
         ]
 
-    @admin.display(description="open reports", ordering="open_report_count")
+    @admin.display(description=gettext_lazy("name"), ordering="name")
+    def line_name(self, line: SupportLine) -> str:
+        return line.display_name
+
+    @admin.display(description=gettext_lazy("open reports"), ordering="open_report_count")
     def open_reports(self, line: SupportLine) -> int:
         return line.open_report_count
 
-    @admin.display(description="re-check")
+    @admin.display(description=gettext_lazy("re-check"))
     def check_link(self, line: SupportLine) -> str:
         url = reverse("admin:helplines_supportline_checked_today", args=[line.pk])
-        return format_html('<a href="{}">Checked today…</a>', url)
+        return format_html('<a href="{}">{}</a>', url, _("Checked today…"))
 
-    @admin.action(description="Mark selected lines closed (they stay listed here, never shown)")
+    @admin.action(
+        description=gettext_lazy("Mark selected lines closed (they stay listed here, never shown)")
+    )
     def mark_closed(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = queryset.update(status=SupportLine.Status.CLOSED, updated_at=timezone.now())
-        self.message_user(request, f"{count} line(s) marked closed.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)d line marked closed.", "%(count)d lines marked closed.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     def get_urls(self) -> list:
         return [
@@ -172,7 +185,9 @@ class SupportLineAdmin(ImportExportModelAdmin, TranslationAdmin):
         if request.method == "POST" and form.is_valid():
             line_checked_today(line=line, **form.cleaned_data)
             self.message_user(
-                request, f"“{line.name}” is marked as checked today.", messages.SUCCESS
+                request,
+                _("“%(name)s” is marked as checked today.") % {"name": line.display_name},
+                messages.SUCCESS,
             )
             return redirect("admin:helplines_supportline_changelist")
         context = {
@@ -181,7 +196,7 @@ class SupportLineAdmin(ImportExportModelAdmin, TranslationAdmin):
             "line": line,
             "form": form,
             "open_reports": line.reports.open(),
-            "title": f"Checked today: {line.name}",
+            "title": _("Checked today: %(name)s") % {"name": line.display_name},
         }
         return TemplateResponse(request, "admin/helplines/supportline/checked_today.html", context)
 
@@ -203,11 +218,18 @@ class ProblemReportAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.display(boolean=True, description="open")
+    @admin.display(boolean=True, description=gettext_lazy("open"))
     def is_open(self, report: ProblemReport) -> bool:
         return report.is_open
 
-    @admin.action(description="Mark selected reports resolved")
+    @admin.action(description=gettext_lazy("Mark selected reports resolved"))
     def mark_resolved(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = queryset.open().update(resolved_at=timezone.now())
-        self.message_user(request, f"{count} report(s) marked resolved.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d report marked resolved.", "%(count)d reports marked resolved.", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )

@@ -34,7 +34,9 @@ END_OF_DAY = "24:00"
 def _parse_time(text: str, *, closing: bool) -> str:
     match = _TIME.match(text)
     if not match or (match.group(1) == "24" and (match.group(2) != "00" or not closing)):
-        raise ValueError(f"“{text}” is not a time. Use 24-hour HH:MM, like 09:30 or 22:00.")
+        raise ValueError(
+            _("“%(text)s” is not a time. Use 24-hour HH:MM, like 09:30 or 22:00.") % {"text": text}
+        )
     return text
 
 
@@ -44,12 +46,18 @@ def _parse_days(text: str) -> list[int]:
         bounds = part.strip().lower().split("-")
         if len(bounds) > 2 or not all(bound in _DAY_INDEX for bound in bounds):
             raise ValueError(
-                f"“{part.strip()}” is not a day or range of days. "
-                "Use Mon, Tue, Wed, Thu, Fri, Sat, Sun, or a range like Mon-Fri."
+                _(
+                    "“%(text)s” is not a day or range of days. "
+                    "Use Mon, Tue, Wed, Thu, Fri, Sat, Sun, or a range like Mon-Fri."
+                )
+                % {"text": part.strip()}
             )
         first, last = _DAY_INDEX[bounds[0]], _DAY_INDEX[bounds[-1]]
         if last < first:
-            raise ValueError(f"“{part.strip()}” runs backwards. Write ranges from Mon to Sun.")
+            raise ValueError(
+                _("“%(text)s” runs backwards. Write ranges from Mon to Sun.")
+                % {"text": part.strip()}
+            )
         days.extend(range(first, last + 1))
     return days
 
@@ -58,22 +66,28 @@ def parse_hours(text: str) -> list[dict]:
     """Turn the text form into stored spans. Raises ValueError with a clear message."""
     spans: list[dict] = []
     for group in filter(None, (g.strip() for g in (text or "").split(";"))):
-        day_text, _, times_text = group.partition(" ")
+        day_text, _space, times_text = group.partition(" ")
         if not times_text.strip():
-            raise ValueError(f"“{group}” needs days and times, like “Mon-Fri 10:00-22:00”.")
+            raise ValueError(
+                _("“%(text)s” needs days and times, like “Mon-Fri 10:00-22:00”.") % {"text": group}
+            )
         days = _parse_days(day_text)
         for range_text in times_text.replace(" ", "").split(","):
             opens, dash, closes = range_text.partition("-")
             if not dash:
                 raise ValueError(
-                    f"“{range_text}” needs an opening and a closing time, like 10:00-22:00."
+                    _("“%(text)s” needs an opening and a closing time, like 10:00-22:00.")
+                    % {"text": range_text}
                 )
             opens = _parse_time(opens, closing=False)
             closes = _parse_time(closes, closing=True)
             if opens == closes:
                 raise ValueError(
-                    f"“{range_text}” opens and closes at the same time. "
-                    "For a line that never closes, tick 24/7 instead."
+                    _(
+                        "“%(text)s” opens and closes at the same time. "
+                        "For a line that never closes, tick 24/7 instead."
+                    )
+                    % {"text": range_text}
                 )
             spans.extend({"day": day, "opens": opens, "closes": closes} for day in days)
     validate_spans(spans)
@@ -83,12 +97,12 @@ def parse_hours(text: str) -> list[dict]:
 def validate_spans(spans: object) -> None:
     """Check the stored form, wherever it comes from."""
     if not isinstance(spans, list):
-        raise ValueError("Hours must be a list of spans.")
+        raise ValueError(_("Hours must be a list of spans."))
     for span in spans:
         if not isinstance(span, dict) or set(span) != {"day", "opens", "closes"}:
-            raise ValueError("Each span needs exactly a day, an opening and a closing time.")
+            raise ValueError(_("Each span needs exactly a day, an opening and a closing time."))
         if span["day"] not in range(7):
-            raise ValueError("A span's day must be 0 (Monday) to 6 (Sunday).")
+            raise ValueError(_("A span's day must be 0 (Monday) to 6 (Sunday)."))
         _parse_time(str(span["opens"]), closing=False)
         _parse_time(str(span["closes"]), closing=True)
 

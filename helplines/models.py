@@ -288,7 +288,7 @@ class SupportLine(models.Model):
         indexes = [models.Index(fields=["status", "kind", "region"])]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -7,6 +7,7 @@ error with its line.
 
 from collections import Counter
 
+from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from connectapp.lib.translation import language_columns, source_columns
@@ -34,7 +35,7 @@ class StrictBooleanWidget(widgets.Widget):
             return True
         if text in self.FALSE:
             return False
-        raise ValueError(f"“{value}” is not yes or no.")
+        raise ValueError(_("“%(value)s” is not yes or no.") % {"value": value})
 
     def render(self, value, obj=None, **kwargs) -> str:
         return "yes" if value else "no"
@@ -57,7 +58,8 @@ class IsoDateWidget(widgets.DateWidget):
             return super().clean(value, row, **kwargs)
         except ValueError as error:
             raise ValueError(
-                f"“{value}” is not a date. Write it as YYYY-MM-DD, like 2026-11-26."
+                _("“%(value)s” is not a date. Write it as YYYY-MM-DD, like 2026-11-26.")
+                % {"value": value}
             ) from error
 
 
@@ -129,5 +131,6 @@ class SupportLineResource(resources.ModelResource):
         repeated = sorted(slug for slug, count in counts.items() if count > 1)
         if repeated:
             raise ValueError(
-                "Each slug may appear only once in a file. Repeated: " + ", ".join(repeated)
+                _("Each slug may appear only once in a file. Repeated: %(slugs)s.")
+                % {"slugs": ", ".join(repeated)}
             )

@@ -27,6 +27,8 @@
     var input = box.querySelector("input[type=checkbox]");
     var status = box.querySelector("[data-keep-status]");
     var urls = (box.getAttribute("data-keep-urls") || "").split(/\s+/).filter(Boolean);
+    // The words come from the template, in the page's language.
+    var words = box.dataset;
     if (!input || !urls.length) {
       return;
     }
@@ -48,18 +50,16 @@
     input.addEventListener("change", function () {
       var keeping = input.checked;
       input.disabled = true;
-      status.textContent = keeping ? "Saving a copy on this device…" : "Removing the copy…";
+      status.textContent = keeping ? words.keepSaving : words.keepRemoving;
       ask(keeping ? { type: "keep", urls: urls } : { type: "forget" })
         .then(
           function (reply) {
             input.checked = reply.kept;
-            status.textContent = reply.kept
-              ? "Kept on this device. You can open it with no connection."
-              : "Not kept on this device. Nothing of it is stored here.";
+            status.textContent = reply.kept ? words.keepKept : words.keepNotKept;
           },
-          function (error) {
+          function () {
             input.checked = false;
-            status.textContent = "This device couldn't keep a copy. " + error.message;
+            status.textContent = words.keepFailed;
           }
         )
         .then(function () {

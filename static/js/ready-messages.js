@@ -1,6 +1,7 @@
 // Ready-to-send messages: keep the sms: link in step with the text as the
 // member types, and offer a copy button. Without this file, the form's
-// "Use my changes" button rebuilds the link on the server.
+// "Use my changes" button rebuilds the link on the server. The status words
+// come from the template's data attributes, in the page's language.
 (function () {
   "use strict";
 
@@ -28,10 +29,10 @@
       copy.addEventListener("click", function () {
         navigator.clipboard.writeText(text.value).then(
           function () {
-            status.textContent = "Copied.";
+            status.textContent = status.dataset.copied;
           },
           function () {
-            status.textContent = "Couldn't copy. You can select the text and copy it yourself.";
+            status.textContent = status.dataset.copyFailed;
           }
         );
       });

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from activities.calendar import GENERIC_TITLE
 from activities.models import ReminderSettings
 from tests.factories import make_activity, make_plan
 
@@ -76,7 +75,7 @@ def test_the_feed_is_off_until_turned_on_and_then_needs_no_session(member, membe
     assert response["Content-Type"].startswith("text/calendar")
     assert not response.cookies
     (event,) = events(response.content)
-    assert str(event["summary"]) == GENERIC_TITLE
+    assert str(event["summary"]) == "Connect: something you planned"
     assert b"Walk with Sam" not in response.content
 
     settings_page = member_client.get(reverse("activities:reminders")).content.decode()
@@ -129,3 +128,24 @@ def test_an_unknown_feed_action_changes_nothing(member, member_client):
     response = member_client.post(FEED_CHANGE, {"action": "explode"})
     assert response.status_code == 302
     assert not ReminderSettings.objects.exists()
+
+
+def test_the_feed_speaks_the_members_saved_language(member, member_client):
+    member.language = "es"
+    member.save()
+    member_client.post(FEED_CHANGE, {"action": "new"})
+    make_plan(owner=member, planned_for=timezone.localdate())
+    # A calendar app sends no cookie, and here no Accept-Language either.
+    body = Client().get(feed_path(member)).content
+    (event,) = events(body)
+    assert str(event["summary"]) == "Connect: algo que planeaste"
+    assert str(Calendar.from_ical(body)["x-wr-calname"]) == "Planes de Connect"
+
+
+def test_the_feed_follows_the_calendar_app_when_the_member_chose_no_language(member, member_client):
+    member_client.post(FEED_CHANGE, {"action": "new"})
+    make_plan(owner=member, planned_for=timezone.localdate())
+    (event,) = events(Client(headers={"accept-language": "es"}).get(feed_path(member)).content)
+    assert str(event["summary"]) == "Connect: algo que planeaste"
+    (event,) = events(Client().get(feed_path(member)).content)
+    assert str(event["summary"]) == "Connect: something you planned"

@@ -70,7 +70,7 @@ def test_recheck_queue_puts_open_reports_first_then_oldest_evidence(admin_client
     ProblemReport.objects.create(line=reported, note="no answer")
     ProblemReport.objects.create(line=resolved, resolved_at=timezone.now())
     html = admin_client.get(CHANGELIST).content.decode()
-    names = re.findall(r'<th class="field-name"><a [^>]*>([^<]+)</a>', html)
+    names = re.findall(r'<th class="field-line_name"><a [^>]*>([^<]+)</a>', html)
     assert names[:3] == ["Reported Line", "Undated Lead", "Oldest Evidence"]
     assert set(names[3:]) == {"Newest Evidence", "Resolved Report Line"}
 

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from activities.models import Activity
+from helplines.models import ProblemReport, SupportLine
 from tests.conftest import sign_in
 from tests.factories import PASSWORD, make_admin, make_clinician, make_member
 
@@ -82,6 +83,31 @@ PAGES = [
     ("clinician", "mfa_index", 200),
     ("admin", "home", 200),
     ("admin", "accounts:profile", 200),
+    # admin and leftovers: every admin page Connect defines or extends (ACTIVITY,
+    # LINE and APPLICATION stand for an object's id), Today, the offline card.
+    ("admin", "admin:index", 200),
+    ("admin", "admin:activities_activity_changelist", 200),
+    ("admin", "/admin/activities/activity/?status__exact=suggested", 200),
+    ("admin", "admin:activities_activity_add", 200),
+    ("admin", "/admin/activities/activity/ACTIVITY/change/", 200),
+    ("admin", "admin:activities_activity_import", 200),
+    ("admin", "admin:activities_activity_export", 200),
+    ("admin", "admin:activities_tag_changelist", 200),
+    ("admin", "admin:helplines_supportline_changelist", 200),
+    ("admin", "/admin/helplines/supportline/?verification=stale", 200),
+    ("admin", "admin:helplines_supportline_add", 200),
+    ("admin", "/admin/helplines/supportline/LINE/change/", 200),
+    ("admin", "/admin/helplines/supportline/LINE/checked-today/", 200),
+    ("admin", "admin:helplines_supportline_import", 200),
+    ("admin", "admin:helplines_problemreport_changelist", 200),
+    ("admin", "admin:accounts_clinicianprofile_changelist", 200),
+    ("admin", "/admin/accounts/clinicianprofile/APPLICATION/change/", 200),
+    ("admin", "admin:accounts_user_changelist", 200),
+    ("member", "today", 200),
+    ("member", "offline", 200),
+    ("anonymous", "offline", 200),
+    ("anonymous", "/offline/?state=OR", 200),
+    ("anonymous", "/offline/?state=ZZ", 400),
 ]
 
 # Pages that ask for the password again first.
@@ -130,6 +156,10 @@ def url_of(target: str) -> str:
     return target if target.startswith("/") else reverse(target)
 
 
+def make_problem_report(line: SupportLine) -> None:
+    ProblemReport.objects.create(line=line, note="It rang and rang.")
+
+
 def test_the_catalogue_gives_the_check_something_to_find():
     assert len(english_phrases()) > 10
 
@@ -144,9 +174,16 @@ def test_page_has_no_english_left(persona, target, status):
     url = url_of(target)
     if "helplines" in url:
         call_command("load_starter_helplines", stdout=io.StringIO())
-    if "STARTER" in url:
+    if "STARTER" in url or "ACTIVITY" in url:
         call_command("load_starter_catalogue", stdout=io.StringIO())
-        url = url.replace("STARTER", Activity.objects.published().order_by("order").first().slug)
+        first = Activity.objects.published().order_by("order").first()
+        url = url.replace("STARTER", first.slug).replace("ACTIVITY", str(first.pk))
+    if "LINE" in url:
+        line = SupportLine.objects.order_by("pk").first()
+        make_problem_report(line)
+        url = url.replace("LINE", str(line.pk))
+    if "APPLICATION" in url:
+        url = url.replace("APPLICATION", str(make_clinician(verified=False).clinician_profile.pk))
     response = client.get(url)
     assert response.status_code == status
     page = response.content.decode()

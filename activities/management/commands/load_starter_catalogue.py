@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from activities.services import starter_catalogue_load
 
@@ -13,6 +14,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         added, kept = starter_catalogue_load()
         self.stdout.write(
-            f"Starter catalogue: added {added} activities; {kept} were already there "
-            "and were left as they are."
+            ngettext(
+                "Starter catalogue: added %(added)d activity;",
+                "Starter catalogue: added %(added)d activities;",
+                added,
+            )
+            % {"added": added}
+            + " "
+            + ngettext(
+                "%(kept)d was already there and was left as it is.",
+                "%(kept)d were already there and were left as they are.",
+                kept,
+            )
+            % {"kept": kept}
         )

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import ClinicianProfile, User
 from accounts.services import share_code_regenerate
@@ -53,28 +54,43 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         if not settings.DEBUG:
             raise CommandError(
-                "seed_demo only runs with DEBUG on: demo accounts must never exist in production."
+                _(
+                    "seed_demo only runs with DEBUG on: "
+                    "demo accounts must never exist in production."
+                )
             )
         # Do all the work first, then print the block in one go: anything logged
         # along the way (a new share code, say) then comes before it, never inside it.
-        lines = ["Demo logins (development only):"]
+        lines = [_("Demo logins (development only):")]
         users = {}
         for email, password, name, role, is_staff in DEMO_ACCOUNTS:
             user = users[role, is_staff] = self.ensure_user(email, password, name, role, is_staff)
-            lines.append(f"  {name:<11} {email:<24} password: {password}")
+            lines.append(
+                f"  {name:<11} {email:<24} " + _("password: %(password)s") % {"password": password}
+            )
             if user.requires_mfa:
                 secret, codes = self.ensure_mfa(user)
-                lines.append(f"{'':<14}authenticator key: {secret}")
-                lines.append(f"{'':<14}recovery codes (each works once): {' '.join(codes)}")
+                lines.append(" " * 14 + _("authenticator key: %(key)s") % {"key": secret})
+                lines.append(
+                    " " * 14
+                    + _("recovery codes (each works once): %(codes)s") % {"codes": " ".join(codes)}
+                )
             if user.is_clinician:
                 profile = self.ensure_clinician_profile(user)
-                lines.append(f"{'':<14}share code: {profile.share_code_display}")
+                lines.append(
+                    " " * 14 + _("share code: %(code)s") % {"code": profile.share_code_display}
+                )
         member = users[User.Role.MEMBER, False]
         clinician = users[User.Role.CLINICIAN, False]
         self.ensure_sample_share(member, clinician)
         lines.append(
-            f"  {member.display_name} shares “{DEMO_STATEMENT_TITLE}” "
-            f"with {clinician.display_name}."
+            "  "
+            + _("%(member)s shares “%(title)s” with %(clinician)s.")
+            % {
+                "member": member.display_name,
+                "title": DEMO_STATEMENT_TITLE,
+                "clinician": clinician.display_name,
+            }
         )
         for handler in logging.getLogger().handlers:
             handler.flush()

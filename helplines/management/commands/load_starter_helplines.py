@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from helplines.services import starter_helplines_load
 
@@ -12,7 +13,19 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
-        added, existing = starter_helplines_load()
+        added, kept = starter_helplines_load()
         self.stdout.write(
-            f"Starter helplines: {added} added, {existing} already there and left as they are."
+            ngettext(
+                "Starter helplines: %(added)d added,",
+                "Starter helplines: %(added)d added,",
+                added,
+            )
+            % {"added": added}
+            + " "
+            + ngettext(
+                "%(kept)d already there and left as it is.",
+                "%(kept)d already there and left as they are.",
+                kept,
+            )
+            % {"kept": kept}
         )
