@@ -85,15 +85,18 @@ def clinician_verify(*, profile: ClinicianProfile, by: User) -> bool:
     if not profile.is_verified:
         _decide(profile, status=ClinicianProfile.Status.VERIFIED, by=by)
         share_code_regenerate(profile=profile)
-        transaction.on_commit(lambda: _email_verified(profile.user.email))
+        transaction.on_commit(lambda: _email_verified(profile.user))
     return True
 
 
-def _email_verified(to: str) -> None:
-    """Tell the applicant, with a link to their clinician page. A mail failure
-    is logged and never undoes the verification."""
+def _email_verified(user: User) -> None:
+    """Tell the applicant, in their language, with a link to their clinician
+    page. A mail failure is logged and never undoes the verification."""
     notification_send(
-        to=to, template="accounts/email/clinician_verified", link=reverse("accounts:clinician")
+        to=user.email,
+        language=user.language,
+        template="accounts/email/clinician_verified",
+        link=reverse("accounts:clinician"),
     )
 
 

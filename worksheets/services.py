@@ -200,6 +200,7 @@ def share_create(
     )
     notification_send(
         to=clinician.email,
+        language=clinician.language,
         template="worksheets/email/share_created",
         link=reverse("clinician:dashboard"),
         request=request,
@@ -231,6 +232,7 @@ def share_revoke(*, share: Share, request: HttpRequest | None = None) -> bool:
     if share.clinician is not None:
         notification_send(
             to=share.clinician.email,
+            language=share.clinician.language,
             template="worksheets/email/share_revoked",
             link=reverse("clinician:dashboard"),
             request=request,
@@ -278,6 +280,7 @@ def comment_create(
     if from_clinician:
         notification_send(
             to=worksheet.owner.email,
+            language=worksheet.owner.language,
             template="worksheets/email/comment_added",
             link=link,
             request=request,
@@ -285,6 +288,7 @@ def comment_create(
     elif clinician.is_active:
         notification_send(
             to=clinician.email,
+            language=clinician.language,
             template="worksheets/email/comment_reply",
             link=link,
             request=request,
