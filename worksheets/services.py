@@ -15,6 +15,7 @@ from django.db.models import F, Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from connectapp.lib.create_once import create_once
@@ -545,7 +546,7 @@ def clinician_data_export(*, clinician: User) -> dict[str, list[dict]]:
 
 def _kind_noun(worksheet: Worksheet | None) -> str:
     if worksheet is None:
-        return "a deleted worksheet"
+        return gettext("a deleted worksheet")
     return str(worksheet.kind_info.noun)
 
 

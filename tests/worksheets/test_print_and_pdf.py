@@ -140,9 +140,9 @@ def test_a_relationship_pdf_has_its_notes_checks_and_test_drives(member_client, 
     text = pdf_text(response.content)
     assert "Jo" in text
     assert "My sister; we talk on Sundays." in text
-    assert "Security check, 5 January 2026" in text
+    assert "Security check, Jan. 5, 2026" in text
     assert "Reliability: Not yet. Forgot twice." in text
     # Oldest check first, so change reads top to bottom.
-    assert text.index("5 January 2026") < text.index("5 March 2026")
+    assert text.index("Jan. 5, 2026") < text.index("March 5, 2026")
     assert "A lift to the station." in text
     assert "Said yes at once." in text
