@@ -335,7 +335,7 @@ def _document(blocks: _Blocks, subtitle: str, *, budget: float) -> bytes:
     if blocks.cut:
         notes.append(
             _(
-                "Some sections are too long for this PDF and end with \u2026. "
+                "Some sections are too long for this PDF and end with …. "
                 "The printable page on Connect shows them in full."
             )
         )
