@@ -274,7 +274,7 @@ def relationship_pdf(relationship: Relationship, *, budget: float = TIME_BUDGET)
 
 def _crisis_line() -> str:
     return _(
-        "%(name)s: call or text %(phone)s, at any hour, in the US. In an emergency, call 911."
+        "%(name)s, at any hour in the US: call or text %(phone)s. In an emergency, call 911."
     ) % {"name": LIFELINE_988.name, "phone": LIFELINE_988.phone}
 
 
