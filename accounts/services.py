@@ -15,10 +15,9 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from allauth.usersessions.models import UserSession
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from connectapp.lib.notifications import notification_send
 
@@ -91,15 +90,14 @@ def clinician_verify(*, profile: ClinicianProfile, by: User) -> bool:
 
 
 def _email_verified(user: User) -> None:
-    """Tell the applicant, in their language (not the admin's), with a link to
-    their clinician page. A mail failure is logged and never undoes the
-    verification."""
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        notification_send(
-            to=user.email,
-            template="accounts/email/clinician_verified",
-            link=reverse("accounts:clinician"),
-        )
+    """Tell the applicant, in their language, with a link to their clinician
+    page. A mail failure is logged and never undoes the verification."""
+    notification_send(
+        to=user.email,
+        language=user.language,
+        template="accounts/email/clinician_verified",
+        link=reverse("accounts:clinician"),
+    )
 
 
 @transaction.atomic

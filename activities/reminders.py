@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
 from accounts.models import User
@@ -126,16 +126,16 @@ def reminder_message(plan: Plan, prefs: ReminderSettings):
         "unsubscribe_link": unsubscribe,
     }
     # Sent from a background task: in the member's own language.
-    with translation.override(plan.owner.language or settings.LANGUAGE_CODE):
-        return notification_message(
-            to=plan.owner.email,
-            template="activities/email/reminder",
-            context=context,
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
+    return notification_message(
+        to=plan.owner.email,
+        language=plan.owner.language,
+        template="activities/email/reminder",
+        context=context,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
 
 
 def reminders_turn_off(*, owner_id: int) -> bool:

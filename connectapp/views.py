@@ -148,7 +148,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
     form = AccountDeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = request.user
-        email = user.email
+        email, language = user.email, user.language
         # Delete first: if it fails, the member is still signed in and can try
         # again. Only once the account is gone does this session end.
         try:
@@ -166,7 +166,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
             return render(request, "accounts/delete.html", {"form": form}, status=503)
         logout(request)
         # The account is already gone; a mail failure must not hide that.
-        notification_send(to=email, template="accounts/email/account_deleted")
+        notification_send(to=email, language=language, template="accounts/email/account_deleted")
         messages.success(request, _("Your account and everything in it have been deleted."))
         return redirect("home")
     return render(request, "accounts/delete.html", {"form": form})

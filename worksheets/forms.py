@@ -58,11 +58,11 @@ STATEMENT_SECTION_MAX_LENGTH = 4_000
 
 class NeedsStatementForm(forms.ModelForm):
     helps = forms.MultipleChoiceField(
-        label="What helps",
+        label=_("What helps"),
         choices=HelpKind.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Tick any that are true for you. You can add your own below.",
+        help_text=_("Check any that are true for you. You can add your own below."),
     )
 
     class Meta:
@@ -74,29 +74,29 @@ class NeedsStatementForm(forms.ModelForm):
                 'Only you see this name. For example: "For my family" or "For my partner". '
                 "Left empty, it is named after today's date."
             ),
-            "audience": "For example: my sister Jo, or everyone at home.",
-            "experience": (
+            "audience": _("For example: my sister Jo, or everyone at home."),
+            "experience": _(
                 "In your own words, what is it like from the inside? For example: "
                 "everything takes more energy, and I can go quiet for days."
             ),
-            "warning_signs": (
+            "warning_signs": _(
                 "What might they notice? For example: I stop answering messages, or I "
                 "cancel plans at the last minute."
             ),
-            "helps_other": "For example: sending me a photo of your dog, no reply needed.",
-            "unhelpful": (
+            "helps_other": _("For example: sending me a photo of your dog, no reply needed."),
+            "unhelpful": _(
                 'For example: being told to "just cheer up", or lots of questions at once.'
             ),
-            "check_ins": "For example: a short text twice a week is enough.",
-            "if_unavailable": (
+            "check_ins": _("For example: a short text twice a week is enough."),
+            "if_unavailable": _(
                 "It is fine for people to have limits. For example: tell me, and suggest "
                 "someone else I could talk to."
             ),
-            "crisis_contacts": (
+            "crisis_contacts": _(
                 "Names and numbers of people or services to call. The 988 crisis line is "
                 "always printed with this statement too."
             ),
-            "therapist_note": ("Optional. For example: we went through this together in March."),
+            "therapist_note": _("Optional. For example: we went through this together in March."),
         }
         widgets = {
             "audience": _textarea(2),
@@ -126,8 +126,8 @@ class NeedsStatementForm(forms.ModelForm):
             field.validators.append(
                 validators.MaxLengthValidator(
                     limit,
-                    message=(
-                        f"Please keep this section to {limit:,} characters or fewer "
+                    message=_(
+                        "Please keep this section to %(limit_value)s characters or fewer "
                         "(it has %(show_value)s). You could move some of it to another section "
                         "or another statement."
                     ),
@@ -141,7 +141,7 @@ class NeedsStatementForm(forms.ModelForm):
 
 def default_statement_title() -> str:
     """ "My needs statement, 27 November 2026": the name of an unnamed statement."""
-    today = formats.date_format(timezone.localdate(), "j F Y")
+    today = formats.date_format(timezone.localdate(), "DATE_FORMAT")
     return gettext("My needs statement, %(date)s") % {"date": today}
 
 
@@ -150,8 +150,8 @@ class RelationshipForm(forms.ModelForm):
         model = Relationship
         fields = Relationship.EDITABLE_FIELDS
         help_texts = {
-            "name": "Only you see this. A first name, a nickname or initials is fine.",
-            "notes": "Anything you want to remember about this relationship.",
+            "name": _("Only you see this. A first name, a nickname or initials is fine."),
+            "notes": _("Anything you want to remember about this relationship."),
         }
         widgets = {"notes": _textarea(4)}
 
@@ -262,37 +262,54 @@ class ContactsField(forms.Field):
         errors = []
         for number, row in enumerate(value, start=1):
             if len(row["name"]) > 80:
-                errors.append(f"Line {number}: please keep the name to 80 characters.")
-            if not row["name"]:
-                errors.append(f"Line {number}: please add a name for {row['phone'] or 'this'}.")
+                errors.append(
+                    gettext("Line %(number)d: please keep the name to 80 characters.")
+                    % {"number": number}
+                )
+            if not row["name"] and row["phone"]:
+                errors.append(
+                    gettext("Line %(number)d: please add a name for %(phone)s.")
+                    % {"number": number, "phone": row["phone"]}
+                )
+            elif not row["name"]:
+                errors.append(
+                    gettext("Line %(number)d: please add a name for this.") % {"number": number}
+                )
             digits = sum(char.isdigit() for char in row["phone"])
             if row["phone"] and not (PHONE_RE.match(row["phone"]) and digits >= 3):
                 errors.append(
-                    f"Line {number}: enter the phone number in digits, like 555-123-4567 or 988."
+                    gettext(
+                        "Line %(number)d: enter the phone number in digits, "
+                        "like 555-123-4567 or 988."
+                    )
+                    % {"number": number}
                 )
             if len(row.get("message", "")) > 500:
-                errors.append(f"Line {number}: please keep the message to 500 characters.")
+                errors.append(
+                    gettext("Line %(number)d: please keep the message to 500 characters.")
+                    % {"number": number}
+                )
         if errors:
             raise forms.ValidationError(errors)
 
 
 class SafetyPlanForm(forms.ModelForm):
     helpers = ContactsField(
-        label="People I can ask for help",
+        label=_("People I can ask for help"),
         with_message=True,
         blank_rows=1,
         min_rows=3,
-        help_text=(
+        help_text=_(
             "Someone you can call or text when your own steps are not enough. Their "
             "message is ready to send from your plan with one tap; change it to your own words."
         ),
     )
     professionals = ContactsField(
-        label="Professionals and services",
+        label=_("Professionals and services"),
         with_message=False,
         blank_rows=1,
         min_rows=2,
-        help_text=(
+        help_text=_(
             "Your therapist, doctor or a crisis line. We filled in 988 and your state's "
             "crisis lines; change or remove any of them."
         ),
@@ -302,18 +319,18 @@ class SafetyPlanForm(forms.ModelForm):
         model = SafetyPlan
         fields = SafetyPlan.EDITABLE_FIELDS
         help_texts = {
-            "title": "Only you, and anyone you share it with, see this name.",
-            "warning_signs": (
+            "title": _("Only you, and anyone you share it with, see this name."),
+            "warning_signs": _(
                 "One per line. Thoughts, feelings or things you do that tell you a hard time "
                 "is starting. For example: I stop answering messages."
             ),
-            "coping": "One per line. For example: a hot shower, a walk round the block.",
-            "distractions": "One per line. For example: the library, a café, calling my cousin.",
-            "environment": (
+            "coping": _("One per line. For example: a hot shower, a walk around the block."),
+            "distractions": _("One per line. For example: the library, a café, calling my cousin."),
+            "environment": _(
                 "One per line. Ways to put distance between you and anything you could use "
                 "to hurt yourself, for now. For example: ask someone to keep my pills."
             ),
-            "reasons": "One per line. People, animals, hopes, plans: whatever keeps you going.",
+            "reasons": _("One per line. People, animals, hopes, plans: whatever keeps you going."),
         }
         widgets = {
             "warning_signs": _textarea(3),
@@ -344,7 +361,7 @@ class SecurityCheckForm(CreateOnceForm, forms.ModelForm):
     class Meta:
         model = SecurityCheck
         fields = ["checked_on"] + [name for key in ELEMENTS for name in (key, f"{key}_note")]
-        labels = {"checked_on": "Date of this check"}
+        labels = {"checked_on": _("Date of this check")}
         widgets = {
             "checked_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             **{f"{key}_note": _textarea(2) for key in ELEMENTS},
@@ -360,7 +377,7 @@ class SecurityCheckForm(CreateOnceForm, forms.ModelForm):
             }
             rating.widget = forms.RadioSelect()
             rating.choices = Rating.choices
-            rating.error_messages["required"] = "Please choose an answer for this one."
+            rating.error_messages["required"] = _("Please choose an answer for this one.")
             note = self.fields[f"{key}_note"]
             note.label = gettext("A note about %(element)s (optional)") % {
                 "element": str(info["label"]).lower()
@@ -387,10 +404,10 @@ class TestDriveForm(CreateOnceForm, forms.ModelForm):
     class Meta:
         model = TestDrive
         fields = ["asked_on", "ask", "response"]
-        labels = {"asked_on": "When"}
+        labels = {"asked_on": _("When")}
         help_texts = {
-            "ask": "Something small. For example: could you help me move a sofa on Saturday?",
-            "response": "How did they react? You can leave this empty.",
+            "ask": _("Something small. For example: could you help me move a sofa on Saturday?"),
+            "response": _("How did they react? You can leave this empty."),
         }
         widgets = {
             "asked_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -404,9 +421,9 @@ class TestDriveForm(CreateOnceForm, forms.ModelForm):
 
 class ShareCodeForm(forms.Form):
     code = forms.CharField(
-        label="Your clinician's share code",
+        label=_("Your clinician's share code"),
         max_length=40,
-        help_text="Twelve letters, such as ACDE-FHJK-MNPR. Spaces and dashes do not matter.",
+        help_text=_("Twelve letters, such as ACDE-FHJK-MNPR. Spaces and dashes do not matter."),
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
@@ -416,7 +433,8 @@ class ShareCodeForm(forms.Form):
         code = share_code_normalise(self.cleaned_data["code"])
         if len(code) != SHARE_CODE_LENGTH:
             raise forms.ValidationError(
-                f"A share code has {SHARE_CODE_LENGTH} letters. Please check it and try again."
+                gettext("A share code has %(count)d letters. Please check it and try again.")
+                % {"count": SHARE_CODE_LENGTH}
             )
         return code
 
@@ -467,17 +485,17 @@ class WorksheetChoiceForm(forms.Form):
             chosen.extend(data.get(kind.plural) or [])
         data["worksheets"] = chosen
         if not self.errors and not chosen:
-            raise forms.ValidationError("Please tick at least one worksheet to share.")
+            raise forms.ValidationError(gettext("Please check at least one worksheet to share."))
         return data
 
 
 class ShareForm(CreateOnceForm, WorksheetChoiceForm):
     expiry = forms.ChoiceField(
-        label="For how long",
+        label=_("For how long"),
         choices=Share.Expiry.choices,
         initial=Share.Expiry.DAYS_30,
         widget=forms.RadioSelect,
-        help_text="You can stop sharing at any time, whichever you choose.",
+        help_text=_("You can stop sharing at any time, whichever you choose."),
     )
 
 
@@ -548,8 +566,8 @@ class CommentForm(CreateOnceForm, forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["text"]
-        labels = {"text": "Your comment"}
-        error_messages = {"text": {"required": "Please write something before sending."}}
+        labels = {"text": _("Your comment")}
+        error_messages = {"text": {"required": _("Please write something before sending.")}}
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "maxlength": 2000})}
 
 
@@ -559,7 +577,7 @@ class ReplyForm(CommentForm):
     clinician = forms.ModelChoiceField(queryset=User.objects.none(), widget=forms.HiddenInput)
 
     class Meta(CommentForm.Meta):
-        labels = {"text": "Your message"}
+        labels = {"text": _("Your message")}
 
     def __init__(self, *args, clinicians, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -1,5 +1,7 @@
 """Every kind of worksheet, registered once. To add a kind, see docs/worksheets.md."""
 
+from django.utils.translation import gettext_lazy as _
+
 from .forms import NeedsStatementForm, RelationshipForm, SafetyPlanForm
 from .models import NeedsStatement, Relationship, SafetyPlan
 from .pdf import relationship_pdf, safetyplan_pdf, statement_pdf
@@ -11,14 +13,14 @@ register(
         model=NeedsStatement,
         form=NeedsStatementForm,
         plural="statements",
-        label="Needs statements",
-        noun="needs statement",
-        consent_noun="needs statement",
+        label=_("Needs statements"),
+        noun=_("needs statement"),
+        consent_noun=_("needs statement"),
         export_key="needs_statements",
-        created_message="Your statement is saved.",
-        delete_what="this needs statement",
-        delete_detail="Everything in it will be gone for good, including any unsaved versions.",
-        deleted_message="The statement is deleted.",
+        created_message=_("Your statement is saved."),
+        delete_what=_("this needs statement"),
+        delete_detail=_("Everything in it will be gone for good, including any unsaved versions."),
+        deleted_message=_("The statement is deleted."),
         pdf=statement_pdf,
         trusted_link=True,
     )
@@ -30,17 +32,17 @@ register(
         model=Relationship,
         form=RelationshipForm,
         plural="relationships",
-        label="Relationships",
-        noun="relationship",
-        consent_noun="relationship, with its notes, security checks and test drives",
+        label=_("Relationships"),
+        noun=_("relationship"),
+        consent_noun=_("relationship, with its notes, security checks and test drives"),
         export_key="relationships",
-        created_message="{name} is added.",
-        delete_what="this relationship",
-        delete_detail=(
+        created_message=_("%(name)s is added."),
+        delete_what=_("this relationship"),
+        delete_detail=_(
             "Its notes, every security check and every test drive will be gone for good."
         ),
-        deleted_message="The relationship is deleted.",
-        share_help="A relationship is shared with its notes, security checks and test drives.",
+        deleted_message=_("The relationship is deleted."),
+        share_help=_("A relationship is shared with its notes, security checks and test drives."),
         pdf=relationship_pdf,
     )
 )
@@ -51,15 +53,15 @@ register(
         model=SafetyPlan,
         form=SafetyPlanForm,
         plural="safety-plans",
-        label="Safety plans",
-        noun="safety plan",
-        consent_noun="safety plan, with the names and numbers in it",
+        label=_("Safety plans"),
+        noun=_("safety plan"),
+        consent_noun=_("safety plan, with the names and numbers in it"),
         export_key="safety_plans",
-        created_message="Your safety plan is saved.",
-        delete_what="this safety plan",
-        delete_detail="Everything in it will be gone for good, including any unsaved versions.",
-        deleted_message="The safety plan is deleted.",
-        share_help="A safety plan is shared with the names and phone numbers in it.",
+        created_message=_("Your safety plan is saved."),
+        delete_what=_("this safety plan"),
+        delete_detail=_("Everything in it will be gone for good, including any unsaved versions."),
+        deleted_message=_("The safety plan is deleted."),
+        share_help=_("A safety plan is shared with the names and phone numbers in it."),
         pdf=safetyplan_pdf,
         trusted_link=True,
     )

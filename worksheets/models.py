@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Sub
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ClinicianProfile, User
@@ -221,10 +222,10 @@ class WorksheetModel(models.Model):
 
 
 class HelpKind(models.TextChoices):
-    BE_WITH_ME = "be_with_me", "Just be with me, without needing to talk"
-    TEXT_CHECK_IN = "text_check_in", "Check in with a short text"
-    KEEP_INVITING = "keep_inviting", "Keep inviting me, even when I say no"
-    LISTEN = "listen", "Listen to me without jumping in to fix things"
+    BE_WITH_ME = "be_with_me", _("Just be with me, without needing to talk")
+    TEXT_CHECK_IN = "text_check_in", _("Check in with a short text")
+    KEEP_INVITING = "keep_inviting", _("Keep inviting me, even when I say no")
+    LISTEN = "listen", _("Listen to me without jumping in to fix things")
 
 
 @dataclass(frozen=True)
@@ -242,17 +243,17 @@ class NeedsStatement(WorksheetModel):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="needs_statements"
     )
     title = models.CharField(max_length=100)
-    audience = text_field("Who this is for")
-    experience = text_field("What depression is like for me")
-    warning_signs = text_field("Signs that I am struggling")
-    helps = models.JSONField("What helps", default=list, blank=True)
-    helps_other = text_field("Other things that help")
-    unhelpful = text_field("What does not help")
-    check_ins = text_field("How and how often to check in")
-    if_unavailable = text_field("If you can't help right now")
-    crisis_contacts = text_field("Who to contact if I am in crisis")
-    with_therapist = models.BooleanField("I filled this in with a therapist", default=False)
-    therapist_note = text_field("A note about working on this with a therapist")
+    audience = text_field(_("Who this is for"))
+    experience = text_field(_("What depression is like for me"))
+    warning_signs = text_field(_("Signs that I am struggling"))
+    helps = models.JSONField(_("What helps"), default=list, blank=True)
+    helps_other = text_field(_("Other things that help"))
+    unhelpful = text_field(_("What does not help"))
+    check_ins = text_field(_("How and how often to check in"))
+    if_unavailable = text_field(_("If you can't help right now"))
+    crisis_contacts = text_field(_("Who to contact if I am in crisis"))
+    with_therapist = models.BooleanField(_("I filled this in with a therapist"), default=False)
+    therapist_note = text_field(_("A note about working on this with a therapist"))
 
     objects = ShareableQuerySet.as_manager()
 
@@ -294,30 +295,29 @@ class NeedsStatement(WorksheetModel):
 
     def help_labels(self, helps: list[str] | None = None) -> list[str]:
         chosen = set(self.helps if helps is None else helps)
-        return [label for value, label in HelpKind.choices if value in chosen]
+        return [str(label) for value, label in HelpKind.choices if value in chosen]
 
     def sections(self) -> list[Section]:
         """The written sections in order, for the page, the print view and the PDF."""
         sections = []
         for name in self.SECTION_FIELDS:
             items = self.help_labels() if name == "helps_other" else []
-            label = (
-                "What helps" if name == "helps_other" else self._meta.get_field(name).verbose_name
-            )
+            field = self._meta.get_field(name)
+            label = _("What helps") if name == "helps_other" else field.verbose_name
             sections.append(Section(name, label, getattr(self, name), items))
         return sections
 
     @property
     def therapist_summary(self) -> str:
         if self.with_therapist:
-            return "I filled this in with a therapist's guidance."
+            return gettext("I filled this in with a therapist's guidance.")
         return ""
 
     def display_value(self, name: str, value: Any) -> str:
         if name == "helps":
             return "\n".join(self.help_labels(value or []))
         if name == "with_therapist":
-            return "Yes" if value else "No"
+            return gettext("Yes") if value else gettext("No")
         return super().display_value(name, value)
 
     def detail_context(self) -> dict[str, Any]:
@@ -331,16 +331,16 @@ class NeedsStatement(WorksheetModel):
 
 class Relationship(WorksheetModel):
     class Kind(models.TextChoices):
-        FRIEND = "friend", "Friend"
-        FAMILY = "family", "Family"
-        PARTNER = "partner", "Partner"
-        COWORKER = "coworker", "Coworker"
-        OTHER = "other", "Other"
+        FRIEND = "friend", _("Friend")
+        FAMILY = "family", _("Family")
+        PARTNER = "partner", _("Partner")
+        COWORKER = "coworker", _("Coworker")
+        OTHER = "other", _("Other")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="relationships"
     )
-    name = models.CharField("Name or nickname", max_length=80)
+    name = models.CharField(_("Name or nickname"), max_length=80)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FRIEND)
     notes = text_field()
 
@@ -408,7 +408,7 @@ class Relationship(WorksheetModel):
 
 # The member's own words for the message a helper gets from the safety plan's
 # "Text" link, when they have not written one.
-DEFAULT_HELP_MESSAGE = (
+DEFAULT_HELP_MESSAGE = _(
     "I'm having a really hard time right now. Could you call me or come and be with me?"
 )
 
@@ -435,7 +435,7 @@ class Contact:
     def sms_href(self) -> str:
         if not self.tel_href:
             return ""
-        return f"sms:{_digits(self.phone)}?body={quote(self.message or DEFAULT_HELP_MESSAGE)}"
+        return f"sms:{_digits(self.phone)}?body={quote(str(self.message or DEFAULT_HELP_MESSAGE))}"
 
 
 class SafetyPlan(WorksheetModel):
@@ -446,14 +446,14 @@ class SafetyPlan(WorksheetModel):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_plans"
     )
-    title = models.CharField("Name this plan", max_length=100, default="My safety plan")
-    warning_signs = text_field("My warning signs")
-    coping = text_field("Things I can do on my own to feel calmer")
-    distractions = text_field("People and places that take my mind off things")
-    helpers = models.JSONField("People I can ask for help", default=list, blank=True)
-    professionals = models.JSONField("Professionals and services", default=list, blank=True)
-    environment = text_field("Making my surroundings safer")
-    reasons = text_field("What matters most to me, my reasons to keep going")
+    title = models.CharField(_("Name this plan"), max_length=100, default=_("My safety plan"))
+    warning_signs = text_field(_("My warning signs"))
+    coping = text_field(_("Things I can do on my own to feel calmer"))
+    distractions = text_field(_("People and places that take my mind off things"))
+    helpers = models.JSONField(_("People I can ask for help"), default=list, blank=True)
+    professionals = models.JSONField(_("Professionals and services"), default=list, blank=True)
+    environment = text_field(_("Making my surroundings safer"))
+    reasons = text_field(_("What matters most to me, my reasons to keep going"))
 
     objects = ShareableQuerySet.as_manager()
 
@@ -725,8 +725,8 @@ class TestDrive(models.Model):
         Relationship, on_delete=models.CASCADE, related_name="test_drives"
     )
     asked_on = models.DateField(default=date.today)
-    ask = text_field("What I asked for", blank=False)
-    response = text_field("How they responded")
+    ask = text_field(_("What I asked for"), blank=False)
+    response = text_field(_("How they responded"))
     creation_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -798,15 +798,15 @@ class Share(models.Model):
     it expires or the member stops it."""
 
     class Expiry(models.TextChoices):
-        DAYS_30 = "30", "For 30 days"
-        DAYS_90 = "90", "For 90 days"
-        UNTIL_STOPPED = "never", "Until I stop sharing"
+        DAYS_30 = "30", _("For 30 days")
+        DAYS_90 = "90", _("For 90 days")
+        UNTIL_STOPPED = "never", _("Until I stop sharing")
 
     class EndReason(models.TextChoices):
-        STOPPED = "stopped", "You stopped sharing"
-        CLINICIAN_NOT_VERIFIED = "not_verified", "The clinician is no longer verified on Connect"
-        EXPIRED = "expired", "The time you chose ran out"
-        REPLACED = "replaced", "A newer share with the same clinician took its place"
+        STOPPED = "stopped", _("You stopped sharing")
+        CLINICIAN_NOT_VERIFIED = "not_verified", _("The clinician is no longer verified on Connect")
+        EXPIRED = "expired", _("The time you chose ran out")
+        REPLACED = "replaced", _("A newer share with the same clinician took its place")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares"
@@ -987,9 +987,9 @@ class AccessLogEntry(models.Model):
     `clinician_name` keeps who it was."""
 
     class Kind(models.TextChoices):
-        PAGE = "page", "Page"
-        PRINT = "print", "Printable page"
-        PDF = "pdf", "PDF download"
+        PAGE = "page", _("Page")
+        PRINT = "print", _("Printable page")
+        PDF = "pdf", _("PDF download")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_log_entries"
@@ -1016,7 +1016,7 @@ class AccessLogEntry(models.Model):
 
     class Meta:
         ordering = ["-viewed_at", "-pk"]
-        verbose_name_plural = "access log entries"
+        verbose_name_plural = _("access log entries")
         indexes = [
             models.Index(fields=["owner", "-viewed_at"], name="access_log_owner_idx"),
             models.Index(fields=["clinician", "worksheet"], name="access_log_worksheet_idx"),
@@ -1057,8 +1057,8 @@ class TrustedLink(models.Model):
     to the member once, when it is made."""
 
     class Duration(models.IntegerChoices):
-        DAYS_7 = 7, "For 7 days"
-        DAYS_30 = 30, "For 30 days"
+        DAYS_7 = 7, _("For 7 days")
+        DAYS_30 = 30, _("For 30 days")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trusted_links"
@@ -1066,7 +1066,7 @@ class TrustedLink(models.Model):
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="trusted_links")
     # Who the member made it for, in their words ("my sister"): member-written,
     # so never in `__str__`, logs or emails.
-    recipient = models.CharField("Who it is for", max_length=80)
+    recipient = models.CharField(_("Who it is for"), max_length=80)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     duration_days = models.PositiveSmallIntegerField(choices=Duration.choices)
     created_at = models.DateTimeField(default=timezone.now, editable=False)

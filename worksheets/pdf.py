@@ -30,8 +30,8 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from django.utils import formats, timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
@@ -164,8 +164,11 @@ class StatementPDF(FPDF):
         self.cell(
             0,
             5,
-            f"In crisis? Call or text {LIFELINE_988.phone} ({LIFELINE_988.name}, US). "
-            f"In an emergency, call 911.   Page {self.page_no()}",
+            _(
+                "In crisis? Call or text %(phone)s (%(name)s, US). "
+                "In an emergency, call 911.   Page %(page)d"
+            )
+            % {"phone": LIFELINE_988.phone, "name": LIFELINE_988.name, "page": self.page_no()},
             align="C",
         )
 
@@ -189,18 +192,18 @@ class _Blocks:
     """Labelled blocks of text, ready to draw: each cut to MAX_BLOCK_CHARS and
     made drawable, remembering which fallback fonts they need."""
 
-    def __init__(self, title: str) -> None:
-        self.title, self.fallbacks, self.replaced = drawable(title)
+    def __init__(self, title: object) -> None:
+        self.title, self.fallbacks, self.replaced = drawable(str(title))
         self.items: list[tuple[str, str]] = []
         self.cut = False
 
-    def add(self, label: str, text: str) -> None:
+    def add(self, label: object, text: str) -> None:
         if not text:
             return
         if len(text) > MAX_BLOCK_CHARS:
             text, self.cut = text[:MAX_BLOCK_CHARS] + "\u2026", True
         clean, needed, was_replaced = drawable(text)
-        label, label_needed, label_replaced = drawable(label)
+        label, label_needed, label_replaced = drawable(str(label))
         self.fallbacks |= needed | label_needed
         self.replaced |= was_replaced or label_replaced
         self.items.append((label, clean))
@@ -214,14 +217,11 @@ def statement_pdf(statement: NeedsStatement, *, budget: float = TIME_BUDGET) -> 
         parts = [f"\u2022 {item}" for item in section.items]
         parts.append(section.text)
         if section.key == "crisis_contacts":
-            parts.append(
-                f"{LIFELINE_988.name}: call or text {LIFELINE_988.phone}, at any hour, "
-                "in the US. In an emergency, call 911."
-            )
+            parts.append(_crisis_line())
         blocks.add(section.label, "\n".join(part for part in parts if part))
     if statement.with_therapist or statement.therapist_note:
         note = "\n".join(p for p in (statement.therapist_summary, statement.therapist_note) if p)
-        blocks.add("Working with a therapist", note)
+        blocks.add(_("Working with a therapist"), note)
     return _document(blocks, _last_saved(statement.updated_at), budget=budget)
 
 
@@ -236,14 +236,10 @@ def safetyplan_pdf(plan: SafetyPlan, *, budget: float = TIME_BUDGET) -> bytes:
             if contact.phone:
                 line += f": {contact.phone}"
             if contact.message:
-                line += f' (text: "{contact.message}")'
+                line += " " + _('(text: "%(message)s")') % {"message": contact.message}
             lines.append(line)
         blocks.add(f"{number}. {step['label']}", "\n".join(lines) or "\u2014")
-    blocks.add(
-        "In a crisis",
-        f"{LIFELINE_988.name}: call or text {LIFELINE_988.phone}, at any hour, "
-        "in the US. In an emergency, call 911.",
-    )
+    blocks.add(_("In a crisis"), _crisis_line())
     return _document(blocks, _last_saved(plan.updated_at), budget=budget)
 
 
@@ -251,34 +247,40 @@ def relationship_pdf(relationship: Relationship, *, budget: float = TIME_BUDGET)
     """A relationship as PDF bytes: its notes, every security check (oldest
     first, so change reads top to bottom) and its test drives."""
     blocks = _Blocks(relationship.name)
-    blocks.add(str(_("Notes")), relationship.notes)
+    blocks.add(_("Notes"), relationship.notes)
     for check in sorted(relationship.checks.all(), key=lambda c: (c.checked_on, c.pk)):
         lines = [
             f"\u2022 {e['label']}: {e['rating_label']}" + (f". {e['note']}" if e["note"] else "")
             for e in check.elements()
         ]
-        label = str(_("Security check, %(date)s")) % {
-            "date": formats.date_format(check.checked_on, "j F Y")
+        label = _("Security check, %(date)s") % {
+            "date": formats.date_format(check.checked_on, "DATE_FORMAT")
         }
         blocks.add(label, "\n".join(lines))
     for drive in sorted(relationship.test_drives.all(), key=lambda d: (d.asked_on, d.pk)):
-        label = str(_("Test drive, %(date)s")) % {
-            "date": formats.date_format(drive.asked_on, "j F Y")
+        label = _("Test drive, %(date)s") % {
+            "date": formats.date_format(drive.asked_on, "DATE_FORMAT")
         }
-        text = str(_("I asked: %(ask)s")) % {"ask": drive.ask}
+        text = _("I asked: %(ask)s") % {"ask": drive.ask}
         if drive.response:
-            text += "\n" + str(_("They: %(response)s")) % {"response": drive.response}
+            text += "\n" + _("They: %(response)s") % {"response": drive.response}
         blocks.add(label, text)
-    subtitle = str(_("%(kind)s, last saved %(date)s")) % {
+    subtitle = _("%(kind)s, last saved %(date)s") % {
         "kind": relationship.get_kind_display(),
-        "date": formats.date_format(timezone.localtime(relationship.updated_at), "j F Y"),
+        "date": formats.date_format(timezone.localtime(relationship.updated_at), "DATE_FORMAT"),
     }
     return _document(blocks, subtitle, budget=budget)
 
 
+def _crisis_line() -> str:
+    return _(
+        "%(name)s, at any hour in the US: call or text %(phone)s. In an emergency, call 911."
+    ) % {"name": LIFELINE_988.name, "phone": LIFELINE_988.phone}
+
+
 def _last_saved(when) -> str:
-    return str(_("Last saved %(date)s")) % {
-        "date": formats.date_format(timezone.localtime(when), "j F Y")
+    return _("Last saved %(date)s") % {
+        "date": formats.date_format(timezone.localtime(when), "DATE_FORMAT")
     }
 
 
@@ -286,6 +288,7 @@ def _document(blocks: _Blocks, subtitle: str, *, budget: float) -> bytes:
     fallbacks = blocks.fallbacks
     pdf = StatementPDF(format="A4")
     pdf.set_creator("Connect")
+    pdf.set_lang(translation.get_language() or "en")
     pdf.set_margins(20, 18, 20)
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.add_font("kurinto", "", _small_font(REGULAR))
@@ -323,13 +326,18 @@ def _document(blocks: _Blocks, subtitle: str, *, budget: float) -> bytes:
     notes = []
     if blocks.replaced:
         notes.append(
-            "Some characters, such as emoji, cannot be drawn in this PDF and show as "
-            f"{MISSING}. The printable page on Connect shows them all."
+            _(
+                "Some characters, such as emoji, cannot be drawn in this PDF and show as "
+                "%(box)s. The printable page on Connect shows them all."
+            )
+            % {"box": MISSING}
         )
     if blocks.cut:
         notes.append(
-            "Some sections are too long for this PDF and end with \u2026. "
-            "The printable page on Connect shows them in full."
+            _(
+                "Some sections are too long for this PDF and end with …. "
+                "The printable page on Connect shows them in full."
+            )
         )
     for note in notes:
         pdf.set_font("kurinto", size=8)

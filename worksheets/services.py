@@ -15,6 +15,7 @@ from django.db.models import F, Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
 from connectapp.lib.create_once import create_once
@@ -200,6 +201,7 @@ def share_create(
     )
     notification_send(
         to=clinician.email,
+        language=clinician.language,
         template="worksheets/email/share_created",
         link=reverse("clinician:dashboard"),
         request=request,
@@ -231,6 +233,7 @@ def share_revoke(*, share: Share, request: HttpRequest | None = None) -> bool:
     if share.clinician is not None:
         notification_send(
             to=share.clinician.email,
+            language=share.clinician.language,
             template="worksheets/email/share_revoked",
             link=reverse("clinician:dashboard"),
             request=request,
@@ -278,6 +281,7 @@ def comment_create(
     if from_clinician:
         notification_send(
             to=worksheet.owner.email,
+            language=worksheet.owner.language,
             template="worksheets/email/comment_added",
             link=link,
             request=request,
@@ -285,6 +289,7 @@ def comment_create(
     elif clinician.is_active:
         notification_send(
             to=clinician.email,
+            language=clinician.language,
             template="worksheets/email/comment_reply",
             link=link,
             request=request,
@@ -541,7 +546,7 @@ def clinician_data_export(*, clinician: User) -> dict[str, list[dict]]:
 
 def _kind_noun(worksheet: Worksheet | None) -> str:
     if worksheet is None:
-        return "a deleted worksheet"
+        return gettext("a deleted worksheet")
     return str(worksheet.kind_info.noun)
 
 

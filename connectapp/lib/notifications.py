@@ -7,9 +7,11 @@ request when there is one (so it points at the address the person is using,
 in development too), otherwise from `SITE_URL` (for sends with no request,
 such as background tasks).
 
-The email is rendered now (in the member's language, with the request's
-address) and handed to `connectapp.lib.mail.email_enqueue`: a worker delivers
-it, retrying when the mail server fails, so no request waits on the mail
+The email is rendered now, in the recipient's language (`language`: their
+saved `User.language`; blank means the site's default, English) whatever
+the language of the request that sends it, with the request's address, and
+handed to `connectapp.lib.mail.email_enqueue`: a worker delivers it,
+retrying when the mail server fails, so no request waits on the mail
 server and no message is lost.
 
 Emails hold links and fixed wording, never anything a member wrote: not a
@@ -26,6 +28,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from .mail import email_enqueue
 
@@ -42,6 +45,7 @@ def absolute_url(path: str, *, request: HttpRequest | None = None) -> str:
 def notification_message(
     *,
     to: str,
+    language: str,
     template: str,
     context: dict[str, Any] | None = None,
     link: str | None = None,
@@ -53,10 +57,12 @@ def notification_message(
     context = dict(context or {})
     if link is not None:
         context["link"] = absolute_url(link, request=request)
-    subject = render_to_string(f"{template}_subject.txt", context).strip()
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
     return EmailMessage(
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body=render_to_string(f"{template}.txt", context),
+        body=body,
         to=[to],
         headers=headers,
     )
@@ -65,15 +71,17 @@ def notification_message(
 def notification_send(
     *,
     to: str,
+    language: str,
     template: str,
     context: dict[str, Any] | None = None,
     link: str | None = None,
     request: HttpRequest | None = None,
 ) -> bool:
-    """Queue one email to `to`. `link`, a path, reaches the templates as the
-    absolute `{{ link }}`. Returns whether the mail was queued."""
+    """Queue one email to `to`, written in `language` (the recipient's saved
+    `User.language`). `link`, a path, reaches the templates as the absolute
+    `{{ link }}`. Returns whether the mail was queued."""
     message = notification_message(
-        to=to, template=template, context=context, link=link, request=request
+        to=to, language=language, template=template, context=context, link=link, request=request
     )
     try:
         email_enqueue(message)

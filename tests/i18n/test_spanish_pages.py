@@ -9,6 +9,8 @@ test. To cover a page, add it to PAGES for each persona that reaches it.
 import html
 import io
 import re
+import uuid
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -16,15 +18,32 @@ import polib
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.models import User
 from activities.models import Activity
 from helplines.models import ProblemReport, SupportLine
 from tests.conftest import sign_in
-from tests.factories import PASSWORD, make_admin, make_clinician, make_member
+from tests.factories import (
+    PASSWORD,
+    make_admin,
+    make_clinician,
+    make_comment,
+    make_member,
+    make_relationship,
+    make_safety_plan,
+    make_security_check,
+    make_share,
+    make_statement,
+    make_test_drive,
+    make_unsaved_edit,
+)
+from worksheets import services
+from worksheets.views.sharing import SESSION_KEY as SHARE_CODE_KEY
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"
 SPANISH = {"accept-language": "es"}
@@ -108,6 +127,49 @@ PAGES = [
     ("anonymous", "offline", 200),
     ("anonymous", "/offline/?state=OR", 200),
     ("anonymous", "/offline/?state=ZZ", 400),
+    # worksheets: {names} are filled in by `worksheets_for` (a member's worksheets,
+    # shared with a clinician); SHARE-CHOOSE and SHARE-CONSENT walk the sharing steps.
+    ("member", "worksheets:overview", 200),
+    ("member", "worksheets:statement-create", 200),
+    ("member", "/worksheets/statements/{statement}/", 200),
+    ("member", "/worksheets/statements/{statement}/edit/", 200),
+    ("member", "/worksheets/statements/{statement}/print/", 200),
+    ("member", "/worksheets/statements/{statement}/delete/", 200),
+    ("member", "worksheets:relationship-create", 200),
+    ("member", "/worksheets/relationships/{relationship}/", 200),
+    ("member", "/worksheets/relationships/{relationship}/edit/", 200),
+    ("member", "/worksheets/relationships/{relationship}/print/", 200),
+    ("member", "/worksheets/relationships/{relationship}/delete/", 200),
+    ("member", "/worksheets/relationships/{relationship}/checks/new/", 200),
+    ("member", "/worksheets/checks/{check}/delete/", 200),
+    ("member", "/worksheets/relationships/{relationship}/test-drives/new/", 200),
+    ("member", "/worksheets/test-drives/{drive}/delete/", 200),
+    ("member", "worksheets:safetyplan-create", 200),
+    ("member", "/worksheets/safety-plans/{safetyplan}/", 200),
+    ("member", "/worksheets/safety-plans/{safetyplan}/edit/", 200),
+    ("member", "/worksheets/safety-plans/{safetyplan}/print/", 200),
+    ("member", "/worksheets/safety-plans/{safetyplan}/delete/", 200),
+    ("member", "/worksheets/unsaved/{unsaved}/", 200),
+    ("member", "worksheets:sharing", 200),
+    ("member", "worksheets:share-start", 200),
+    ("member", "SHARE-CHOOSE", 200),
+    ("member", "SHARE-CONSENT", 200),
+    ("member", "/worksheets/sharing/{share}/", 200),
+    ("member", "/worksheets/sharing/{share}/stop/", 200),
+    ("member", "worksheets:trusted-create", 200),
+    ("member", "/worksheets/sharing/trusted/{trusted}/", 200),
+    ("member", "/worksheets/sharing/trusted/{trusted}/stop/", 200),
+    ("clinician", "clinician:dashboard", 200),
+    ("clinician", "/clinician/shares/{share}/recommend/", 200),
+    ("clinician", "/clinician/shares/{share}/label/", 200),
+    ("clinician", "/worksheets/statements/{statement}/", 200),
+    ("clinician", "/worksheets/statements/{statement}/print/", 200),
+    ("clinician", "/worksheets/relationships/{relationship}/", 200),
+    ("clinician", "/worksheets/relationships/{relationship}/print/", 200),
+    ("clinician", "/worksheets/safety-plans/{safetyplan}/", 200),
+    ("clinician", "/worksheets/safety-plans/{safetyplan}/print/", 200),
+    ("anonymous", "/worksheets/link/{token}/", 200),
+    ("anonymous", "/worksheets/link/no-such-link/", 404),
 ]
 
 # Pages that ask for the password again first.
@@ -144,12 +206,13 @@ def english_left(page: str) -> list[str]:
     return [phrase for phrase in english_phrases() if phrase in text]
 
 
-def client_for(persona: str) -> Client:
+def client_for(persona: str) -> tuple[Client, User | None]:
     client = Client(headers=SPANISH)
     makers = {"member": make_member, "clinician": make_clinician, "admin": make_admin}
-    if persona in makers:
-        sign_in(client, makers[persona]())
-    return client
+    user = makers[persona]() if persona in makers else None
+    if user is not None:
+        sign_in(client, user)
+    return client, user
 
 
 def url_of(target: str) -> str:
@@ -160,6 +223,55 @@ def make_problem_report(line: SupportLine) -> None:
     ProblemReport.objects.create(line=line, note="It rang and rang.")
 
 
+def worksheets_for(persona: str, user: User | None) -> dict[str, object]:
+    """One worksheet of each kind, with a check, a test drive, comments and an
+    unsaved edit, shared with a clinician, and a trusted link: the member's
+    own when `persona` is the member, the shared ones for the clinician."""
+    member = user if persona == "member" else make_member()
+    clinician = user if persona == "clinician" else make_clinician()
+    statement = make_statement(member, experience="Mornings are heavy.")
+    relationship = make_relationship(member)
+    check = make_security_check(relationship, consistency=0)
+    make_security_check(relationship, checked_on=date(2026, 1, 2))
+    safetyplan = make_safety_plan(member, title="Plan de Robin")  # stored words stay as written
+    share = make_share(
+        member,
+        clinician,
+        statements=[statement],
+        relationships=[relationship],
+        safetyplans=[safetyplan],
+    )
+    make_comment(statement, clinician)
+    make_comment(statement, clinician, from_clinician=False)
+    link, token = services.trusted_link_create(
+        owner=member, worksheet=statement, recipient="Jo", duration_days=7, token=uuid.uuid4()
+    )
+    return {
+        "statement": statement.pk,
+        "relationship": relationship.pk,
+        "safetyplan": safetyplan.pk,
+        "check": check.pk,
+        "drive": make_test_drive(relationship).pk,
+        "unsaved": make_unsaved_edit(statement, data={"experience": "Other words."}).pk,
+        "share": share.pk,
+        "trusted": link.pk,
+        "token": token,
+    }
+
+
+def sharing_step(client: Client, target: str) -> HttpResponse:
+    """The choice of what to share, then the consent screen, for a code entered."""
+    make_statement(User.objects.get(pk=client.session["_auth_user_id"]))
+    session = client.session
+    session[SHARE_CODE_KEY] = make_clinician().clinician_profile.share_code
+    session.save()
+    url = reverse("worksheets:share-choose")
+    if target == "SHARE-CHOOSE":
+        return client.get(url)
+    statement = client.get(url).context["form"].fields["statements"].queryset.get()
+    return client.post(url, {"statements": [statement.pk], "expiry": "30", "token": uuid.uuid4()})
+
+
 def test_the_catalogue_gives_the_check_something_to_find():
     assert len(english_phrases()) > 10
 
@@ -167,7 +279,14 @@ def test_the_catalogue_gives_the_check_something_to_find():
 @pytest.mark.django_db
 @pytest.mark.parametrize(("persona", "target", "status"), PAGES)
 def test_page_has_no_english_left(persona, target, status):
-    client = client_for(persona)
+    client, user = client_for(persona)
+    if target.startswith("SHARE-"):
+        response = sharing_step(client, target)
+        assert response.status_code == status
+        assert english_left(response.content.decode()) == []
+        return
+    if "{" in target:
+        target = target.format(**worksheets_for(persona, user))
     if target in REAUTHENTICATE:
         reauthenticate = f"{reverse('account_reauthenticate')}?next={url_of(target)}"
         client.post(reauthenticate, {"password": PASSWORD})

@@ -93,9 +93,9 @@ def test_the_log_groups_reads_by_clinician_worksheet_and_day(
     assert AccessLogEntry.objects.count() == 18
     assert log.count('class="access-log-group"') == 3
     assert "opened 15 times, PDF downloaded once" in log
-    assert "23:50 to 23:52" in log
+    assert "11:50 p.m. to 11:52 p.m." in log
     # Newest first: the next day's single read leads.
-    assert log.index("3 Mar 2026") < log.index("2 Mar 2026")
+    assert log.index("March 3, 2026") < log.index("March 2, 2026")
     # The data download keeps every single read.
     from worksheets.services import member_data_export
 

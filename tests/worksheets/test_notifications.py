@@ -115,3 +115,44 @@ def test_a_mail_failure_never_undoes_the_share(
     assert share.is_active
     assert "notification_failed template=worksheets/email/share_created" in caplog.text
     assert STATEMENT_TEXT not in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("saved", "subject", "words"),
+    [
+        ("es", "Tienes un comentario nuevo", "dejó un comentario"),
+        ("", "You have a new comment", "left a comment"),
+    ],
+)
+def test_the_member_is_written_to_in_their_own_language_whatever_the_request(
+    share, clinician_client, member, statement, mailoutbox, saved, subject, words
+):
+    member.language = saved
+    member.save(update_fields=["language"])
+    clinician_client.post(
+        reverse("worksheets:statement-comment", args=[statement.pk]),
+        {"text": COMMENT, "token": uuid.uuid4()},
+        headers={"accept-language": "en" if saved else "es"},
+    )
+    run_ready_tasks()
+
+    message = mailoutbox[-1]
+    assert message.to == [member.email]
+    assert message.subject.endswith(subject)
+    assert words in message.body
+
+
+def test_the_clinician_is_told_of_a_share_in_their_own_language(
+    member, clinician, statement, mailoutbox
+):
+    clinician.language = "es"
+    clinician.save(update_fields=["language"])
+    services.share_create(
+        owner=member, clinician=clinician, worksheets=[statement], expiry="30", token=uuid.uuid4()
+    )
+    run_ready_tasks()
+
+    (message,) = mailoutbox
+    assert "compartió hojas de trabajo contigo" in message.subject
+    assert "panel" in message.body
+    assert "shared" not in message.body

@@ -130,7 +130,7 @@ def test_the_form_refuses_a_section_past_its_cap_with_a_clear_message(member_cli
         {"title": "Mine", "experience": too_long, "token": str(uuid.uuid4())},
     )
     assert response.status_code == 200
-    assert "Please keep this section to 4,000 characters or fewer" in response.content.decode()
+    assert "Please keep this section to 4000 characters or fewer" in response.content.decode()
     assert not NeedsStatement.objects.exists()
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from worksheets.models import HelpKind
 from worksheets.pdf import MISSING, statement_pdf
 
-from ..factories import make_statement
+from ..factories import make_safety_plan, make_statement
 
 
 def pdf_text(content: bytes) -> str:
@@ -140,9 +140,41 @@ def test_a_relationship_pdf_has_its_notes_checks_and_test_drives(member_client, 
     text = pdf_text(response.content)
     assert "Jo" in text
     assert "My sister; we talk on Sundays." in text
-    assert "Security check, 5 January 2026" in text
+    assert "Security check, Jan. 5, 2026" in text
     assert "Reliability: Not yet. Forgot twice." in text
     # Oldest check first, so change reads top to bottom.
-    assert text.index("5 January 2026") < text.index("5 March 2026")
+    assert text.index("Jan. 5, 2026") < text.index("March 5, 2026")
     assert "A lift to the station." in text
     assert "Said yes at once." in text
+
+
+def test_a_pdf_in_spanish_has_spanish_headings_and_keeps_the_members_words(member_client, member):
+    plan = make_safety_plan(
+        member,
+        title="Mi plan, ¿listo? ¡Sí!",
+        warning_signs="Dejo de contestar",
+        helpers=[{"name": "Ana Núñez", "phone": "555-0101", "message": "Llámame"}],
+    )
+    statement = make_statement(member, title="For my brother", experience="Heavy mornings.")
+    spanish = {"accept-language": "es"}
+
+    plan_pdf = member_client.get(
+        reverse("worksheets:safetyplan-pdf", args=[plan.pk]), headers=spanish
+    )
+    statement_pdf = member_client.get(
+        reverse("worksheets:statement-pdf", args=[statement.pk]), headers=spanish
+    )
+
+    text = pdf_text(plan_pdf.content)
+    assert "1. Mis señales de alerta" in text
+    assert "En una crisis" in text
+    assert "Guardado por última vez el" in text
+    assert "Página 1" in text
+    assert "Mi plan, ¿listo? ¡Sí!" in text and "Ana Núñez" in text
+    assert MISSING not in text
+    assert "In a crisis" not in text
+    assert plan_pdf["Content-Disposition"].startswith('attachment; filename="plan-de-seguridad-')
+    text = pdf_text(statement_pdf.content)
+    assert "Cómo es la depresión para mí" in text
+    assert "Heavy mornings." in text
+    assert "Last saved" not in text

@@ -289,7 +289,9 @@ def test_each_element_has_a_chart_over_the_dated_checks_and_a_table(member, memb
 
     # One chart per element, each a labelled image that says its ratings in words.
     assert history.count('class="trend-chart"') == 5
-    assert "Consistency: 1 Jan 2026: not yet; 2 Jan 2026: sometimes; 31 Jan 2026: yes" in history
+    assert (
+        "Consistency: Jan. 1, 2026: not yet; Jan. 2, 2026: sometimes; Jan. 31, 2026: yes" in history
+    )
     # Points are spaced by date: the second check sits a day after the first,
     # far from the last, a month on.
     xs = [float(x) for x in re.findall(r'class="trend-point" cx="([\d.]+)"', history)[:3]]

@@ -147,7 +147,7 @@ def test_every_number_calls_or_texts_at_once(member_client, plan):
 def test_a_helper_without_a_message_gets_a_ready_one(member):
     plan = make_safety_plan(member, helpers=[{"name": "Jo", "phone": "555-0100"}])
     (contact,) = plan.contacts(plan.helpers)
-    assert contact.sms_href == f"sms:5550100?body={quote(DEFAULT_HELP_MESSAGE)}"
+    assert contact.sms_href == f"sms:5550100?body={quote(str(DEFAULT_HELP_MESSAGE))}"
 
 
 def test_the_owner_can_keep_the_plan_on_this_device_off_by_default(member_client, plan):

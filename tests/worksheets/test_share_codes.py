@@ -103,7 +103,7 @@ def test_a_code_that_does_not_work_gets_the_same_message_whatever_the_reason(
     response = enter(member_client, make_code())
 
     assert response.status_code == 400
-    assert escape(WRONG_CODE) in response.content.decode()
+    assert escape(str(WRONG_CODE)) in response.content.decode()
     assert SESSION_KEY not in member_client.session
 
 
@@ -152,7 +152,7 @@ def test_code_lookups_are_limited_per_member_even_for_a_right_code(
     response = enter(member_client, clinician.clinician_profile.share_code)
 
     assert response.status_code == 429
-    assert escape(TOO_MANY) in response.content.decode()
+    assert escape(str(TOO_MANY)) in response.content.decode()
     assert SESSION_KEY not in member_client.session
 
 

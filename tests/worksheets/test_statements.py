@@ -3,6 +3,7 @@ import uuid
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from worksheets.models import HelpKind, NeedsStatement, UnsavedEdit
 
@@ -299,7 +300,7 @@ def test_a_statement_without_a_name_is_saved_with_a_dated_one(member, member_cli
     assert response.status_code == 302
     statement = NeedsStatement.objects.get(owner=member)
     today = timezone.localdate()
-    assert statement.title == f"My needs statement, {today.day} {today:%B %Y}"
+    assert statement.title == f"My needs statement, {date_format(today, 'DATE_FORMAT')}"
 
 
 def test_clearing_the_name_on_edit_gives_a_dated_name(member, member_client):

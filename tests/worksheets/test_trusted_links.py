@@ -14,6 +14,7 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from connectapp import services as account_services
 from worksheets import registry, services
@@ -276,7 +277,7 @@ def test_each_open_is_listed_by_time_only(member, member_client, statement):
     ]
     detail = member_client.get(reverse("worksheets:trusted-detail", args=[link.pk]))
     html = detail.content.decode()
-    assert timezone.localtime(opened).strftime("%H:%M") in html
+    assert date_format(timezone.localtime(opened), "DATETIME_FORMAT") in html
     assert "203.0.113.9" not in html
     sharing = member_client.get(reverse("worksheets:sharing")).content.decode()
     assert "My sister" in sharing

@@ -88,7 +88,8 @@ def element_trends(checks: list[SecurityCheck]) -> dict[str, Any]:
                 "points": points,
                 "line": " ".join(f"{p['x']},{p['y']}" for p in points),
                 "summary": "; ".join(
-                    f"{formats.date_format(p['date'], 'j M Y')}: {str(p['rating_label']).lower()}"
+                    f"{formats.date_format(p['date'], 'DATE_FORMAT')}: "
+                    f"{str(p['rating_label']).lower()}"
                     for p in points
                 ),
             }

@@ -85,7 +85,7 @@ def recommend(request: HttpRequest, pk: int) -> HttpResponse:
     form = RecommendForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         activity = form.cleaned_data["activity"]
-        _, created = activity_services.recommendation_create(
+        _recommendation, created = activity_services.recommendation_create(
             owner=share.owner,
             clinician=request.user,
             activity=activity,
@@ -93,10 +93,14 @@ def recommend(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if created:
             messages.success(
-                request, f"“{activity.title}” is now in {share.owner.display_name}'s My activities."
+                request,
+                _("“%(title)s” is now in My activities for %(name)s.")
+                % {"title": activity.title, "name": share.owner.display_name},
             )
         else:
-            messages.info(request, f"You had already recommended “{activity.title}”.")
+            messages.info(
+                request, _("You had already recommended “%(title)s”.") % {"title": activity.title}
+            )
         return redirect("clinician:dashboard")
     recommended = Recommendation.objects.filter(
         owner=share.owner, clinician=request.user

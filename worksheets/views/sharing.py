@@ -16,7 +16,8 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -36,15 +37,15 @@ LOG_PAGE_SIZE = 25
 
 # The same words whether the code never existed, was replaced, has expired,
 # or belongs to a clinician who is no longer verified.
-WRONG_CODE = (
+WRONG_CODE = _(
     "That code does not match a clinician who can receive shares right now. Please check "
     "it with your clinician: they can give you a new one at any time."
 )
-CODE_GONE = (
+CODE_GONE = _(
     "That share code no longer works: your clinician may have made a new one. Nothing was "
     "shared. Please ask them for their current code."
 )
-TOO_MANY = (
+TOO_MANY = _(
     "You have tried several codes in a short time, so we have paused code checks for a "
     "while to keep clinicians' codes safe. Please try again in an hour."
 )
@@ -125,7 +126,8 @@ def _active_share_with(request: HttpRequest, profile: ClinicianProfile) -> Share
 def _already_sharing(request: HttpRequest, share: Share) -> HttpResponse:
     messages.info(
         request,
-        f"You already share with {share.clinician_name}. You can change what they see here.",
+        gettext("You already share with %(name)s. You can change what they see here.")
+        % {"name": share.clinician_name},
     )
     return redirect("worksheets:share-detail", pk=share.pk)
 
@@ -154,7 +156,7 @@ def share_start(request: HttpRequest) -> HttpResponse:
                 form.add_error("code", WRONG_CODE)
             elif profile.user_id == request.user.pk:
                 form.add_error(
-                    "code", "That is your own share code. Ask your clinician for theirs."
+                    "code", gettext("That is your own share code. Ask your clinician for theirs.")
                 )
             elif (share := _active_share_with(request, profile)) is not None:
                 return _already_sharing(request, share)
@@ -232,8 +234,8 @@ def share_confirm(request: HttpRequest) -> HttpResponse:
         return _already_sharing(request, exists.share)
     messages.success(
         request,
-        f"You are sharing with {share.clinician_name}. You can change or stop this here "
-        "at any time.",
+        gettext("You are sharing with %(name)s. You can change or stop this here at any time.")
+        % {"name": share.clinician_name},
     )
     return redirect("worksheets:sharing")
 
@@ -250,11 +252,15 @@ def share_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST":
         if not share.is_active:
-            messages.info(request, "This share has ended, so nothing was changed.")
+            messages.info(request, gettext("This share has ended, so nothing was changed."))
             return redirect("worksheets:share-detail", pk=share.pk)
         if form.is_valid():
             services.share_update(share=share, worksheets=form.cleaned_data["worksheets"])
-            messages.success(request, f"{share.clinician_name} now sees only what you ticked.")
+            messages.success(
+                request,
+                gettext("%(name)s now sees only what you checked.")
+                % {"name": share.clinician_name},
+            )
             return redirect("worksheets:share-detail", pk=share.pk)
     return render(
         request,
@@ -271,14 +277,20 @@ def share_stop(request: HttpRequest, pk: int) -> HttpResponse:
     the clinician's very next request."""
     share = get_share_for_user(request.user, pk)
     if not share.is_active:
-        messages.info(request, f"You are no longer sharing with {share.clinician_name}.")
+        messages.info(
+            request,
+            gettext("You are no longer sharing with %(name)s.") % {"name": share.clinician_name},
+        )
         return redirect("worksheets:sharing")
     if request.method == "POST":
         services.share_revoke(share=share, request=request)
         messages.success(
             request,
-            f"You have stopped sharing with {share.clinician_name}. From now on they cannot "
-            "see any of these worksheets.",
+            gettext(
+                "You have stopped sharing with %(name)s. From now on they cannot "
+                "see any of these worksheets."
+            )
+            % {"name": share.clinician_name},
         )
         return redirect("worksheets:sharing")
     return render(

@@ -69,7 +69,7 @@ def _created(request: HttpRequest, link: TrustedLink, secret: str) -> HttpRespon
     """The one page that ever shows the full link, with ready-to-send texts."""
     url = request.build_absolute_uri(reverse("worksheets:trusted-view", args=[secret]))
     worksheet = link.worksheet.content
-    until = formats.date_format(link.expires_at, "j F Y")
+    until = formats.date_format(link.expires_at, "DATE_FORMAT")
     message = _("Here is my %(noun)s for you to read, until %(date)s: %(url)s") % {
         "noun": worksheet.kind_info.noun,
         "date": until,

@@ -15,6 +15,10 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import formats
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -47,7 +51,7 @@ from ..models import (
 )
 from ..pdf import PDFTooSlow
 
-CONFLICT_MESSAGE = (
+CONFLICT_MESSAGE = _(
     "This was changed somewhere else (another tab or device) after you opened it, so "
     "your changes were not saved over it. Both versions are kept: compare them below "
     "and choose."
@@ -90,7 +94,7 @@ def worksheet_create(request: HttpRequest, kind: str) -> HttpResponse:
             token=form.cleaned_data["token"],
             values=_values(form, info.model),
         )
-        messages.success(request, info.created_message.format(name=worksheet.display_title))
+        messages.success(request, info.created_message % {"name": worksheet.display_title})
         return redirect(worksheet)
     return render(
         request, info.form_template, {"form": form, **info.model.form_context(request.user)}
@@ -150,7 +154,7 @@ def worksheet_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         if unsaved is not None:
             messages.warning(request, CONFLICT_MESSAGE)
             return redirect("worksheets:unsaved-edit", pk=unsaved.pk)
-        messages.success(request, "Your changes are saved.")
+        messages.success(request, gettext("Your changes are saved."))
         return redirect(worksheet)
     return render(
         request,
@@ -194,12 +198,15 @@ def worksheet_download(request: HttpRequest, kind: str, pk: int) -> HttpResponse
     except PDFTooSlow:
         messages.info(
             request,
-            f"This {info.noun} is too long to turn into a PDF here. Use your browser's Print "
-            "command on this page instead: most browsers can save it as a PDF.",
+            gettext(
+                "This %(noun)s is too long to turn into a PDF here. Use your browser's Print "
+                "command on this page instead: most browsers can save it as a PDF."
+            )
+            % {"noun": info.noun},
         )
         return redirect(f"worksheets:{info.key}-print", pk=worksheet.pk)
     response = HttpResponse(content, content_type="application/pdf")
-    filename = f"{info.noun.replace(' ', '-')}-{worksheet.pk}.pdf"
+    filename = f"{slugify(info.noun)}-{worksheet.pk}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -256,7 +263,7 @@ def check_create(request: HttpRequest, pk: int) -> HttpResponse:
         services.security_check_create(
             relationship=relationship, token=form.cleaned_data["token"], values=values
         )
-        messages.success(request, "Your check is saved.")
+        messages.success(request, gettext("Your check is saved."))
         return redirect("worksheets:relationship-detail", pk=relationship.pk)
     return render(
         request,
@@ -272,9 +279,9 @@ def check_delete(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         check,
         check.checked_on,
-        what="security check",
-        detail="Its ratings and notes will be gone for good.",
-        message="The check is deleted.",
+        what=gettext("this security check"),
+        detail=gettext("Its ratings and notes will be gone for good."),
+        message=gettext("The check is deleted."),
     )
 
 
@@ -287,7 +294,7 @@ def test_drive_create(request: HttpRequest, pk: int) -> HttpResponse:
         services.test_drive_create(
             relationship=relationship, token=form.cleaned_data["token"], values=values
         )
-        messages.success(request, "Your test drive is saved.")
+        messages.success(request, gettext("Your test drive is saved."))
         return redirect(
             reverse("worksheets:relationship-detail", args=[relationship.pk]) + "#test-drives"
         )
@@ -305,9 +312,9 @@ def test_drive_delete(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         drive,
         drive.asked_on,
-        what="test drive",
-        detail="What you asked and how they responded will be gone for good.",
-        message="The test drive is deleted.",
+        what=gettext("this test drive"),
+        detail=gettext("What you asked and how they responded will be gone for good."),
+        message=gettext("The test drive is deleted."),
     )
 
 
@@ -319,8 +326,8 @@ def _relationship_part_delete(
     return _delete(
         request,
         part,
-        what=f"this {what}",
-        name=f"{part.relationship.name}, {day:%d %B %Y}",
+        what=what,
+        name=f"{part.relationship.name}, {formats.date_format(day, 'DATE_FORMAT')}",
         detail=detail,
         cancel=back,
         done=back,
@@ -402,7 +409,9 @@ def worksheet_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         if "clinician" in form.errors:
             messages.warning(
                 request,
-                "That clinician can no longer see this worksheet, so your message was not sent.",
+                gettext(
+                    "That clinician can no longer see this worksheet, so your message was not sent."
+                ),
             )
         return _worksheet_page(request, worksheet, comment_form=form, status=400)
     services.comment_create(
@@ -413,7 +422,9 @@ def worksheet_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         token=form.cleaned_data["token"],
         request=request,
     )
-    messages.success(request, "Your message is sent." if is_owner else "Your comment is sent.")
+    messages.success(
+        request, gettext("Your message is sent.") if is_owner else gettext("Your comment is sent.")
+    )
     return redirect(worksheet.get_absolute_url() + "#comments")
 
 
@@ -452,12 +463,14 @@ def unsaved_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 base_version=form.cleaned_data["version"],
             )
             if resolved:
-                messages.success(request, "Your chosen version is saved.")
+                messages.success(request, gettext("Your chosen version is saved."))
                 return redirect(detail_url)
             messages.warning(
                 request,
-                "It changed again in the meantime. Your text is still kept here: "
-                "please compare once more.",
+                gettext(
+                    "It changed again in the meantime. Your text is still kept here: "
+                    "please compare once more."
+                ),
             )
             return redirect("worksheets:unsaved-edit", pk=unsaved.pk)
     else:
@@ -483,5 +496,7 @@ def unsaved_edit_discard(request: HttpRequest, pk: int) -> HttpResponse:
     unsaved = get_unsaved_edit_for_user(request.user, pk)
     worksheet = unsaved.worksheet.content
     unsaved.delete()
-    messages.success(request, "Your unsaved version is discarded. The saved version is unchanged.")
+    messages.success(
+        request, gettext("Your unsaved version is discarded. The saved version is unchanged.")
+    )
     return redirect(worksheet)
