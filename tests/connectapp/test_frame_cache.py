@@ -87,7 +87,8 @@ def test_per_request_parts_render_every_time_and_nested_blocks_keep_their_holes(
         "{% load connect_pages %}"
         "{% frame_cache 'outer' kind %}[{{ kind }}|{{ fixed }}]"
         "{% per_request %}<{{ now }}>{% end_per_request %}"
-        "{% frame_cache 'inner' %}{% per_request %}({{ now }}){% end_per_request %}{% endframe_cache %}"
+        "{% frame_cache 'inner' %}{% per_request %}({{ now }}){% end_per_request %}"
+        "{% endframe_cache %}"
         "{% endframe_cache %}"
     )
     assert template.render(Context({"kind": "a", "fixed": 1, "now": 1})) == "[a|1]<1>(1)"
