@@ -12,6 +12,7 @@ from import_export.forms import ExportForm
 
 from connectapp.lib.exports import SafeCSV
 
+from .cache import helplines_changed
 from .forms import CheckedTodayForm, SupportLineAdminForm
 from .models import ProblemReport, SupportLine
 from .resources import SupportLineResource
@@ -141,6 +142,7 @@ class SupportLineAdmin(ImportExportModelAdmin):
     @admin.action(description="Mark selected lines closed (they stay listed here, never shown)")
     def mark_closed(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = queryset.update(status=SupportLine.Status.CLOSED, updated_at=timezone.now())
+        helplines_changed()  # update() sends no save signal
         self.message_user(request, f"{count} line(s) marked closed.", messages.SUCCESS)
 
     def get_urls(self) -> list:
