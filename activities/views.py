@@ -1,4 +1,5 @@
 import functools
+import hashlib
 import re
 
 from django.contrib import messages
@@ -6,17 +7,21 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from connectapp.lib.fragments import fragment_get, fragment_set
 from connectapp.lib.ids import id_from
 
 from . import reminders, services
@@ -27,7 +32,7 @@ from .access import (
     get_recommendation_for_user,
     get_start_for_user,
 )
-from .cache import FRAGMENT_SECONDS, fragment_key
+from .cache import FRAGMENT_SECONDS, VERSION_KEY, fragment_key
 from .calendar import feed_ics, plan_ics
 from .filters import ActivityFilter
 from .forms import (
@@ -150,7 +155,18 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
+# Stands in for the CSRF token in an activity page's kept parts; each request
+# puts its own token there.
+CSRF_HOLE = "\x00csrf-token\x00"
+
+
+def _detail_key(slug: str) -> str:
+    digest = hashlib.sha256(f"{get_language()}\x1f{slug}".encode()).hexdigest()
+    return f"activities:detail:{digest}"
+
+
+def _detail_parts(activity: Activity, *, csrf_token: str, preview: bool = False, **extra) -> dict:
+    """An activity page's parts that are the same for everyone, rendered."""
     ready_messages = [
         {"pk": m.pk, "index": i, "text": m.text, "href": sms_href(m.text)}
         for i, m in enumerate(activity.messages.all())
@@ -161,48 +177,66 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
         ready["text"] = edited["text"]
         ready["href"] = sms_href(edited["text"])
         ready["edited"] = True
-    plan = None
-    if request.user.is_authenticated:
-        plan = Plan.objects.owned_by(request.user).open().filter(activity=activity).first()
-    related = Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT]
-    preview = extra.get("preview", False)
     context = {
-        # The published page's content is a cached fragment; a staff preview never is.
-        "detail_key": fragment_key("detail", QueryDict(), activity.slug, str(preview)),
-        "detail_seconds": 0 if preview else FRAGMENT_SECONDS,
         "activity": activity,
         "ready_messages": ready_messages,
-        "related": related,
-        "plan": plan,
-        "plan_form": PlanForm(instance=plan),
+        "related": Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT],
+        "preview": preview,
+        "csrf_token": csrf_token,
+        **extra,
     }
-    context.update(extra)
-    return context
+    return {
+        "pk": activity.pk,
+        "slug": activity.slug,
+        "title": activity.title,
+        "summary": activity.summary,
+        "has_messages": bool(ready_messages),
+        "main": render_to_string("activities/includes/detail_main.html", context),
+        "related": render_to_string("activities/includes/detail_related.html", context),
+    }
+
+
+def _detail_response(
+    request: HttpRequest, parts: dict, *, plan_form: PlanForm | None = None, status: int = 200
+) -> HttpResponse:
+    plan = None
+    if request.user.is_authenticated:
+        plan = Plan.objects.owned_by(request.user).open().filter(activity_id=parts["pk"]).first()
+    token = get_token(request) if CSRF_HOLE in parts["main"] else ""
+    context = {
+        **parts,
+        "main": mark_safe(parts["main"].replace(CSRF_HOLE, token)),  # noqa: S308 (rendered above)
+        "related": mark_safe(parts["related"]),  # noqa: S308 (rendered above)
+        "plan": plan,
+        "plan_form": plan_form or PlanForm(instance=plan),
+    }
+    return render(request, "activities/detail.html", context, status=status)
 
 
 @login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
 def activity_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """One activity. A POST here only edits a ready-to-send message and saves
-    nothing; it keeps the member's words out of the address bar and server logs."""
-    # Its kinds and links are read only when the cached fragment is missing.
-    activity = get_activity_for_user(request.user, slug)
-    extra = {}
-    status = 200
+    """One activity. Its page's shared parts are kept in the cache with the
+    catalogue version (one round trip, no query for a visitor). A POST here
+    only edits a ready-to-send message and saves nothing; it keeps the
+    member's words out of the address bar and server logs."""
     if request.method == "POST":
+        activity = get_activity_for_user(request.user, slug, parts=True)
         form = MessageForm(request.POST)
         if form.is_valid():
-            extra["edited"] = form.cleaned_data
+            extra, status = {"edited": form.cleaned_data}, 200
         else:
-            extra["message_errors"] = form.errors
-            status = 400
-    return render(
-        request,
-        "activities/detail.html",
-        _detail_context(request, activity, **extra),
-        status=status,
-    )
+            extra, status = {"message_errors": form.errors}, 400
+        parts = _detail_parts(activity, csrf_token=CSRF_HOLE, **extra)
+        return _detail_response(request, parts, status=status)
+    key = _detail_key(slug)
+    version, parts = fragment_get(VERSION_KEY, key)
+    if parts is None:
+        activity = get_activity_for_user(request.user, slug, parts=True)
+        parts = _detail_parts(activity, csrf_token=CSRF_HOLE)
+        fragment_set(key, version, parts, FRAGMENT_SECONDS)
+    return _detail_response(request, parts)
 
 
 @require_GET
@@ -210,9 +244,7 @@ def activity_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def activity_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """How a draft or suggested activity will look once published. Staff only."""
     activity = get_activity_for_preview(request.user, pk)
-    return render(
-        request, "activities/detail.html", _detail_context(request, activity, preview=True)
-    )
+    return _detail_response(request, _detail_parts(activity, csrf_token=CSRF_HOLE, preview=True))
 
 
 def _api_item(request: HttpRequest, activity: Activity) -> dict:
@@ -284,9 +316,8 @@ def plan_save(request: HttpRequest, slug: str) -> HttpResponse:
     form = PlanForm(request.POST, instance=plan)
     if not form.is_valid():
         activity = get_activity_for_user(request.user, slug, parts=True)
-        context = _detail_context(request, activity)
-        context["plan_form"] = form
-        response = render(request, "activities/detail.html", context, status=400)
+        parts = _detail_parts(activity, csrf_token=CSRF_HOLE)
+        response = _detail_response(request, parts, plan_form=form, status=400)
         response["Cache-Control"] = "no-store"
         return response
     plan = services.plan_save(
