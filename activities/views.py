@@ -1,11 +1,8 @@
-import functools
-import hashlib
 import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
-from django.core.paginator import InvalidPage, Page, Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -13,15 +10,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from connectapp.lib.fragments import fragment_get, fragment_set
 from connectapp.lib.ids import id_from
 
 from . import reminders, services
@@ -32,7 +27,7 @@ from .access import (
     get_recommendation_for_user,
     get_start_for_user,
 )
-from .cache import FRAGMENT_SECONDS, VERSION_KEY, fragment_key
+from .cache import catalogue_fragment_get, catalogue_fragment_set, part_key
 from .calendar import feed_ics, plan_ics
 from .filters import ActivityFilter
 from .forms import (
@@ -112,57 +107,44 @@ def _relaxations(filterset: ActivityFilter, data: QueryDict) -> list[dict]:
     return suggestions
 
 
+def _catalogue_html(request: HttpRequest) -> str:
+    """The catalogue's content for this query: filter forms, results, paging."""
+    filterset = ActivityFilter(request.GET, queryset=Activity.objects.published().for_cards())
+    filterset.is_valid()  # so cleaned_data is there for whatever reads it
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    paging = request.GET.copy()
+    paging.pop("page", None)
+    context = {
+        "filter": filterset,
+        "page": page,
+        "activities": page.object_list,
+        "notes": _filter_notes(filterset, request.GET),
+        "relaxations": (_relaxations(filterset, request.GET) if not page.paginator.count else []),
+        "is_filtered": any(request.GET.get(name) for name in FILTER_NAMES),
+        "current_setting": filterset.form.cleaned_data.get("setting") or "",
+        "current_effort": filterset.form.cleaned_data.get("effort") or "",
+        "paging_query": paging.urlencode(),
+    }
+    return render_to_string("activities/includes/catalogue.html", context)
+
+
 @login_not_required
 @require_GET
 def activity_list(request: HttpRequest) -> HttpResponse:
-    """The catalogue. Its content is a cached fragment (see `activities.cache`):
-    everything it needs is computed lazily, so a cache hit runs no query."""
-
-    @functools.cache
-    def filterset() -> ActivityFilter:
-        filterset = ActivityFilter(request.GET, queryset=Activity.objects.published().for_cards())
-        filterset.is_valid()  # so cleaned_data is there for whatever reads it first
-        return filterset
-
-    @functools.cache
-    def page() -> Page:
-        return Paginator(filterset().qs, PAGE_SIZE).get_page(request.GET.get("page"))
-
-    paging = request.GET.copy()
-    paging.pop("page", None)
-    return render(
-        request,
-        "activities/list.html",
-        {
-            "catalogue_key": fragment_key("list", request.GET),
-            "fragment_seconds": FRAGMENT_SECONDS,
-            "filter": SimpleLazyObject(filterset),
-            "page": SimpleLazyObject(page),
-            "activities": SimpleLazyObject(lambda: page().object_list),
-            "notes": SimpleLazyObject(lambda: _filter_notes(filterset(), request.GET)),
-            "relaxations": SimpleLazyObject(
-                lambda: _relaxations(filterset(), request.GET) if not page().paginator.count else []
-            ),
-            "is_filtered": any(request.GET.get(name) for name in FILTER_NAMES),
-            "current_setting": SimpleLazyObject(
-                lambda: filterset().form.cleaned_data.get("setting") or ""
-            ),
-            "current_effort": SimpleLazyObject(
-                lambda: filterset().form.cleaned_data.get("effort") or ""
-            ),
-            "paging_query": paging.urlencode(),
-        },
-    )
+    """The catalogue. Its content is kept in the cache per query and language
+    with the catalogue version (`activities.cache`): a hit runs no query."""
+    key = part_key("list", request.GET)
+    version, html = catalogue_fragment_get(key)
+    if html is None:
+        html = _catalogue_html(request)
+        catalogue_fragment_set(key, version, html)
+    context = {"catalogue": mark_safe(html)}  # noqa: S308 (rendered above)
+    return render(request, "activities/list.html", context)
 
 
 # Stands in for the CSRF token in an activity page's kept parts; each request
 # puts its own token there.
 CSRF_HOLE = "\x00csrf-token\x00"
-
-
-def _detail_key(slug: str) -> str:
-    digest = hashlib.sha256(f"{get_language()}\x1f{slug}".encode()).hexdigest()
-    return f"activities:detail:{digest}"
 
 
 def _detail_parts(activity: Activity, *, csrf_token: str, preview: bool = False, **extra) -> dict:
@@ -230,12 +212,12 @@ def activity_detail(request: HttpRequest, slug: str) -> HttpResponse:
             extra, status = {"message_errors": form.errors}, 400
         parts = _detail_parts(activity, csrf_token=CSRF_HOLE, **extra)
         return _detail_response(request, parts, status=status)
-    key = _detail_key(slug)
-    version, parts = fragment_get(VERSION_KEY, key)
+    key = part_key("detail", QueryDict(), slug)
+    version, parts = catalogue_fragment_get(key)
     if parts is None:
         activity = get_activity_for_user(request.user, slug, parts=True)
         parts = _detail_parts(activity, csrf_token=CSRF_HOLE)
-        fragment_set(key, version, parts, FRAGMENT_SECONDS)
+        catalogue_fragment_set(key, version, parts)
     return _detail_response(request, parts)
 
 
@@ -271,8 +253,8 @@ def _api_page_url(request: HttpRequest, number: int) -> str:
 def api_activity_list(request: HttpRequest) -> HttpResponse:
     """The published catalogue as JSON, API_PAGE_SIZE items a page, with links to
     the next and previous pages. The body is cached like the catalogue's fragments."""
-    key = fragment_key("api", request.GET, request.build_absolute_uri("/"))
-    cached = cache.get(key)
+    key = part_key("api", request.GET, request.build_absolute_uri("/"))
+    version, cached = catalogue_fragment_get(key)
     if cached is not None:
         return HttpResponse(cached, content_type="application/json")
     filterset = ActivityFilter(request.GET, queryset=Activity.objects.published().for_cards())
@@ -302,7 +284,7 @@ def api_activity_list(request: HttpRequest) -> HttpResponse:
             "results": [_api_item(request, activity) for activity in page.object_list],
         }
     )
-    cache.set(key, response.content, FRAGMENT_SECONDS)
+    catalogue_fragment_set(key, version, response.content)
     return response
 
 

@@ -14,14 +14,25 @@ from typing import Any
 from django.core.cache import cache
 
 
+def version_get(version_key: str) -> str:
+    """The current version, made up on first use."""
+    version = cache.get(version_key)
+    return version if version is not None else _version_start(version_key)
+
+
+def _version_start(version_key: str) -> str:
+    version = uuid.uuid4().hex
+    if not cache.add(version_key, version, timeout=None):
+        version = cache.get(version_key, version)
+    return version
+
+
 def fragment_get(version_key: str, key: str) -> tuple[str, Any]:
     """(the current version, the fragment kept under it or None)."""
     found = cache.get_many([version_key, key])
     version = found.get(version_key)
     if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(version_key, version, timeout=None):
-            version = cache.get(version_key, version)
+        version = _version_start(version_key)
     entry = found.get(key)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
         return version, entry[1]

@@ -4,12 +4,14 @@ stay small however much data there is."""
 import re
 
 import pytest
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils import translation
 
-from activities.cache import catalogue_version, fragment_key
+from activities.cache import VERSION_KEY, catalogue_version_bump, part_key
 from activities.models import Activity, Plan
 from activities.views import API_PAGE_SIZE
+from connectapp.lib.fragments import version_get
 from tests.factories import make_activity
 
 LIST_URL = reverse("activities:list")
@@ -48,20 +50,49 @@ def test_an_admin_edit_shows_at_once(client, django_capture_on_commit_callbacks)
 )
 def test_any_change_to_the_catalogue_bumps_its_version(django_capture_on_commit_callbacks, change):
     activity = make_activity()
-    before = catalogue_version()
+    before = version_get(VERSION_KEY)
     with django_capture_on_commit_callbacks(execute=True):
         change(activity)
-    assert catalogue_version() != before
+    assert version_get(VERSION_KEY) != before
 
 
-def test_the_key_varies_with_language_query_and_version(rf):
+def test_the_key_varies_with_language_and_query(rf):
     query = rf.get("/", {"b": "2", "a": "1"}).GET
     same_query = rf.get("/", {"a": "1", "b": "2"}).GET
-    assert fragment_key("list", query) == fragment_key("list", same_query)
-    assert fragment_key("list", query) != fragment_key("list", rf.get("/", {"a": "2"}).GET)
+    assert part_key("list", query) == part_key("list", same_query)
+    assert part_key("list", query) != part_key("list", rf.get("/", {"a": "2"}).GET)
     with translation.override("es"):
-        spanish = fragment_key("list", query)
-    assert spanish != fragment_key("list", query)
+        spanish = part_key("list", query)
+    assert spanish != part_key("list", query)
+
+
+def test_a_cached_catalogue_costs_one_cache_round_trip(client, monkeypatch):
+    make_activity(title="Walk with a neighbour")
+    client.get(LIST_URL)
+    backend = caches["default"]
+    calls = []
+    get_many = backend.get_many
+
+    def counted_get_many(keys, *args, **kwargs):
+        calls.append("get_many")
+        with monkeypatch.context() as inner:  # its own gets are part of the one call
+            inner.setattr(backend, "get", type(backend).get.__get__(backend))
+            return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "get_many", counted_get_many)
+    for name in ("get", "set", "add"):
+        monkeypatch.setattr(backend, name, lambda *a, _name=name, **k: calls.append(_name))
+    assert "Walk with a neighbour" in client.get(LIST_URL).content.decode()
+    assert calls == ["get_many"]
+
+
+def test_a_fragment_from_before_a_bump_is_not_used(client):
+    make_activity(title="Walk with a neighbour")
+    client.get(LIST_URL)
+    Activity.objects.update(title="Call a neighbour")  # no signal: only a bump shows it
+    assert "Walk with a neighbour" in client.get(LIST_URL).content.decode()
+    catalogue_version_bump()
+    assert "Call a neighbour" in client.get(LIST_URL).content.decode()
 
 
 def test_what_depends_on_the_user_stays_outside_the_fragment(client, member_client):
