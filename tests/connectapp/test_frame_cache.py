@@ -8,6 +8,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
 
+from connectapp.lib import fragments
 from connectapp.lib.cache import RedisCache
 from connectapp.templatetags.connect_pages import FRAME_PIECES
 
@@ -110,3 +111,19 @@ def test_a_page_builds_on_the_request_factory_too():
     assert 'href="tel:988"' in Template("{% extends 'base.html' %}").render(
         Context({"request": request})
     )
+
+
+def test_shared_fragments_are_kept_per_release(monkeypatch, memory_cache):
+    version, _ = fragments.fragment_get("test:version", "test:part")
+    fragments.fragment_set("test:part", version, "<p>old markup</p>", 60)
+    assert fragments.fragment_get("test:version", "test:part") == (version, "<p>old markup</p>")
+    monkeypatch.setattr(fragments, "code_version", lambda: "next-release")
+    assert fragments.fragment_get("test:version", "test:part") == (version, None)
+
+
+def test_a_version_bump_retires_shared_fragments(memory_cache):
+    version, _ = fragments.fragment_get("test:version", "test:part")
+    fragments.fragment_set("test:part", version, "<p>kept</p>", 60)
+    fragments.version_bump("test:version")
+    new_version, kept = fragments.fragment_get("test:version", "test:part")
+    assert new_version != version and kept is None
