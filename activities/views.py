@@ -181,17 +181,16 @@ def _detail_parts(activity: Activity, *, csrf_token: str, preview: bool = False,
 def _detail_response(
     request: HttpRequest, parts: dict, *, plan_form: PlanForm | None = None, status: int = 200
 ) -> HttpResponse:
-    plan = None
-    if request.user.is_authenticated:
-        plan = Plan.objects.owned_by(request.user).open().filter(activity_id=parts["pk"]).first()
     token = get_token(request) if CSRF_HOLE in parts["main"] else ""
     context = {
         **parts,
         "main": mark_safe(parts["main"].replace(CSRF_HOLE, token)),  # noqa: S308 (rendered above)
         "related": mark_safe(parts["related"]),  # noqa: S308 (rendered above)
-        "plan": plan,
-        "plan_form": plan_form or PlanForm(instance=plan),
     }
+    if request.user.is_authenticated:  # "Make it yours": their plan and its form
+        plan = Plan.objects.owned_by(request.user).open().filter(activity_id=parts["pk"]).first()
+        context["plan"] = plan
+        context["plan_form"] = plan_form or PlanForm(instance=plan)
     return render(request, "activities/detail.html", context, status=status)
 
 
