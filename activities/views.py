@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from connectapp.lib.fragments import CSRF_PLACEHOLDER
 from connectapp.lib.ids import id_from
 
 from . import reminders, services
@@ -142,12 +142,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     return render(request, "activities/list.html", context)
 
 
-# Stands in for the CSRF token in an activity page's kept parts; each request
-# puts its own token there.
-CSRF_HOLE = "\x00csrf-token\x00"
-
-
-def _detail_parts(activity: Activity, *, csrf_token: str, preview: bool = False, **extra) -> dict:
+def _detail_parts(activity: Activity, *, preview: bool = False, **extra) -> dict:
     """An activity page's parts that are the same for everyone, rendered."""
     ready_messages = [
         {"pk": m.pk, "index": i, "text": m.text, "href": sms_href(m.text)}
@@ -164,7 +159,8 @@ def _detail_parts(activity: Activity, *, csrf_token: str, preview: bool = False,
         "ready_messages": ready_messages,
         "related": Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT],
         "preview": preview,
-        "csrf_token": csrf_token,
+        # Kept for everyone: each page puts its own token here (with_csrf_token).
+        "csrf_token": CSRF_PLACEHOLDER,
         **extra,
     }
     return {
@@ -181,12 +177,8 @@ def _detail_parts(activity: Activity, *, csrf_token: str, preview: bool = False,
 def _detail_response(
     request: HttpRequest, parts: dict, *, plan_form: PlanForm | None = None, status: int = 200
 ) -> HttpResponse:
-    token = get_token(request) if CSRF_HOLE in parts["main"] else ""
-    context = {
-        **parts,
-        "main": mark_safe(parts["main"].replace(CSRF_HOLE, token)),  # noqa: S308 (rendered above)
-        "related": mark_safe(parts["related"]),  # noqa: S308 (rendered above)
-    }
+    # The template puts this request's CSRF token into "main" (with_csrf_token).
+    context = {**parts, "related": mark_safe(parts["related"])}  # noqa: S308 (rendered above)
     if request.user.is_authenticated:  # "Make it yours": their plan and its form
         plan = Plan.objects.owned_by(request.user).open().filter(activity_id=parts["pk"]).first()
         context["plan"] = plan
@@ -209,13 +201,13 @@ def activity_detail(request: HttpRequest, slug: str) -> HttpResponse:
             extra, status = {"edited": form.cleaned_data}, 200
         else:
             extra, status = {"message_errors": form.errors}, 400
-        parts = _detail_parts(activity, csrf_token=CSRF_HOLE, **extra)
+        parts = _detail_parts(activity, **extra)
         return _detail_response(request, parts, status=status)
     key = part_key("detail", QueryDict(), slug)
     version, parts = catalogue_fragment_get(key)
     if parts is None:
         activity = get_activity_for_user(request.user, slug, parts=True)
-        parts = _detail_parts(activity, csrf_token=CSRF_HOLE)
+        parts = _detail_parts(activity)
         catalogue_fragment_set(key, version, parts)
     return _detail_response(request, parts)
 
@@ -225,7 +217,7 @@ def activity_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def activity_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """How a draft or suggested activity will look once published. Staff only."""
     activity = get_activity_for_preview(request.user, pk)
-    return _detail_response(request, _detail_parts(activity, csrf_token=CSRF_HOLE, preview=True))
+    return _detail_response(request, _detail_parts(activity, preview=True))
 
 
 def _api_item(request: HttpRequest, activity: Activity) -> dict:
@@ -297,7 +289,7 @@ def plan_save(request: HttpRequest, slug: str) -> HttpResponse:
     form = PlanForm(request.POST, instance=plan)
     if not form.is_valid():
         activity = get_activity_for_user(request.user, slug, parts=True)
-        parts = _detail_parts(activity, csrf_token=CSRF_HOLE)
+        parts = _detail_parts(activity)
         response = _detail_response(request, parts, plan_form=form, status=400)
         response["Cache-Control"] = "no-store"
         return response

@@ -20,6 +20,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.autoreload import file_changed
 
+# Stands in for the CSRF token in kept HTML; the page puts its own token there
+# (the `with_csrf_token` template filter).
+CSRF_PLACEHOLDER = "\x00csrf-token\x00"
+
 # What can change how a fragment renders.
 CODE_SUFFIXES = {".py", ".html", ".txt", ".mo", ".json"}
 

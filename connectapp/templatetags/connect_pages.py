@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from connectapp.descriptions import DEFAULT, PAGE_DESCRIPTIONS
+from connectapp.lib.fragments import CSRF_PLACEHOLDER
 
 register = template.Library()
 
@@ -148,3 +149,11 @@ def per_request(parser, token) -> PerRequestNode:
     nodelist = parser.parse(("end_per_request",))
     parser.delete_first_token()
     return PerRequestNode(nodelist)
+
+
+@register.filter
+def with_csrf_token(html: str, token) -> SafeString:
+    """Kept HTML (rendered by the template engine, with CSRF_PLACEHOLDER for the
+    token) with this request's CSRF token put in: the same token as the page's
+    other forms."""
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, str(token)))  # noqa: S308
