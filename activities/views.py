@@ -1,22 +1,22 @@
-import functools
 import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from connectapp.lib.fragments import CSRF_PLACEHOLDER
 from connectapp.lib.ids import id_from
 from connectapp.lib.translation import untranslated_fields
 
@@ -28,7 +28,7 @@ from .access import (
     get_recommendation_for_user,
     get_start_for_user,
 )
-from .cache import FRAGMENT_SECONDS, fragment_key
+from .cache import catalogue_fragment_get, catalogue_fragment_set, part_key
 from .calendar import feed_ics, plan_ics
 from .filters import ActivityFilter
 from .forms import (
@@ -108,60 +108,53 @@ def _relaxations(filterset: ActivityFilter, data: QueryDict) -> list[dict]:
     return suggestions
 
 
+def _catalogue_page(request: HttpRequest) -> tuple[ActivityFilter, Page]:
+    filterset = ActivityFilter(request.GET, queryset=Activity.objects.published().for_cards())
+    filterset.is_valid()  # so cleaned_data is there for whatever reads it
+    return filterset, Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _catalogue_html(request: HttpRequest) -> str:
+    """The catalogue's content for this query: filter forms, results, paging."""
+    filterset, page = _catalogue_page(request)
+    paging = request.GET.copy()
+    paging.pop("page", None)
+    context = {
+        "filter": filterset,
+        "page": page,
+        "activities": page.object_list,
+        "notes": _filter_notes(filterset, request.GET),
+        "relaxations": (_relaxations(filterset, request.GET) if not page.paginator.count else []),
+        "is_filtered": any(request.GET.get(name) for name in FILTER_NAMES),
+        "current_setting": filterset.form.cleaned_data.get("setting") or "",
+        "current_effort": filterset.form.cleaned_data.get("effort") or "",
+        "paging_query": paging.urlencode(),
+    }
+    return render_to_string("activities/includes/catalogue.html", context)
+
+
 @login_not_required
 @require_GET
 def activity_list(request: HttpRequest) -> HttpResponse:
-    """The catalogue. Its content is a cached fragment (see `activities.cache`):
-    everything it needs is computed lazily, so a cache hit runs no query."""
-
-    @functools.cache
-    def filterset() -> ActivityFilter:
-        filterset = ActivityFilter(request.GET, queryset=Activity.objects.published().for_cards())
-        filterset.is_valid()  # so cleaned_data is there for whatever reads it first
-        return filterset
-
-    @functools.cache
-    def page() -> Page:
-        return Paginator(filterset().qs, PAGE_SIZE).get_page(request.GET.get("page"))
-
-    paging = request.GET.copy()
-    paging.pop("page", None)
-    return render(
-        request,
-        "activities/list.html",
-        {
-            "catalogue_key": fragment_key("list", request.GET),
-            "fragment_seconds": FRAGMENT_SECONDS,
-            "filter": SimpleLazyObject(filterset),
-            "page": SimpleLazyObject(page),
-            "activities": SimpleLazyObject(lambda: page().object_list),
-            "notes": SimpleLazyObject(lambda: _filter_notes(filterset(), request.GET)),
-            "relaxations": SimpleLazyObject(
-                lambda: _relaxations(filterset(), request.GET) if not page().paginator.count else []
-            ),
-            "is_filtered": any(request.GET.get(name) for name in FILTER_NAMES),
-            "current_setting": SimpleLazyObject(
-                lambda: filterset().form.cleaned_data.get("setting") or ""
-            ),
-            "current_effort": SimpleLazyObject(
-                lambda: filterset().form.cleaned_data.get("effort") or ""
-            ),
-            "paging_query": paging.urlencode(),
-            # Only admins hear that some cards show English for want of a translation.
-            "untranslated": SimpleLazyObject(
-                lambda: (
-                    request.user.is_staff
-                    and any(
-                        untranslated_fields(activity, ["title", "summary"])
-                        for activity in page().object_list
-                    )
-                )
-            ),
-        },
-    )
+    """The catalogue. Its content is kept in the cache per query and language
+    with the catalogue version (`activities.cache`): a hit runs no query."""
+    key = part_key("list", request.GET)
+    version, html = catalogue_fragment_get(key)
+    if html is None:
+        html = _catalogue_html(request)
+        catalogue_fragment_set(key, version, html)
+    context = {"catalogue": mark_safe(html)}  # noqa: S308 (rendered above)
+    if request.user.is_staff:
+        # Only admins hear that some cards show English for want of a translation.
+        _, page = _catalogue_page(request)
+        context["untranslated"] = any(
+            untranslated_fields(activity, ["title", "summary"]) for activity in page.object_list
+        )
+    return render(request, "activities/list.html", context)
 
 
-def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
+def _detail_parts(activity: Activity, *, preview: bool = False, **extra) -> dict:
+    """An activity page's parts that are the same for everyone, rendered."""
     ready_messages = [
         {"pk": m.pk, "index": i, "text": m.text, "href": sms_href(m.text)}
         for i, m in enumerate(activity.messages.all())
@@ -172,50 +165,66 @@ def _detail_context(request: HttpRequest, activity: Activity, **extra) -> dict:
         ready["text"] = edited["text"]
         ready["href"] = sms_href(edited["text"])
         ready["edited"] = True
-    plan = None
-    if request.user.is_authenticated:
-        plan = Plan.objects.owned_by(request.user).open().filter(activity=activity).first()
-    related = Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT]
-    preview = extra.get("preview", False)
     context = {
-        # Only admins hear that some text shows in English for want of a translation.
-        "untranslated": request.user.is_staff and activity.shows_untranslated_text(),
-        # The published page's content is a cached fragment; a staff preview never is.
-        "detail_key": fragment_key("detail", QueryDict(), activity.slug, str(preview)),
-        "detail_seconds": 0 if preview else FRAGMENT_SECONDS,
         "activity": activity,
         "ready_messages": ready_messages,
-        "related": related,
-        "plan": plan,
-        "plan_form": PlanForm(instance=plan),
+        "related": Activity.objects.published().same_or_easier_than(activity)[:RELATED_COUNT],
+        "preview": preview,
+        # Kept for everyone: each page puts its own token here (with_csrf_token).
+        "csrf_token": CSRF_PLACEHOLDER,
+        **extra,
     }
-    context.update(extra)
-    return context
+    return {
+        "pk": activity.pk,
+        "slug": activity.slug,
+        "title": activity.title,
+        "summary": activity.summary,
+        "has_messages": bool(ready_messages),
+        "main": render_to_string("activities/includes/detail_main.html", context),
+        "related": render_to_string("activities/includes/detail_related.html", context),
+    }
+
+
+def _detail_response(
+    request: HttpRequest, parts: dict, *, plan_form: PlanForm | None = None, status: int = 200
+) -> HttpResponse:
+    # The template puts this request's CSRF token into "main" (with_csrf_token).
+    context = {**parts, "related": mark_safe(parts["related"])}  # noqa: S308 (rendered above)
+    if request.user.is_staff:
+        # Only admins hear that some text shows in English for want of a translation.
+        activity = Activity.objects.prefetch_related("links", "messages").get(pk=parts["pk"])
+        context["untranslated"] = activity.shows_untranslated_text()
+    if request.user.is_authenticated:  # "Make it yours": their plan and its form
+        plan = Plan.objects.owned_by(request.user).open().filter(activity_id=parts["pk"]).first()
+        context["plan"] = plan
+        context["plan_form"] = plan_form or PlanForm(instance=plan)
+    return render(request, "activities/detail.html", context, status=status)
 
 
 @login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
 def activity_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """One activity. A POST here only edits a ready-to-send message and saves
-    nothing; it keeps the member's words out of the address bar and server logs."""
-    # Its kinds and links are read only when the cached fragment is missing.
-    activity = get_activity_for_user(request.user, slug)
-    extra = {}
-    status = 200
+    """One activity. Its page's shared parts are kept in the cache with the
+    catalogue version (one round trip, no query for a visitor). A POST here
+    only edits a ready-to-send message and saves nothing; it keeps the
+    member's words out of the address bar and server logs."""
     if request.method == "POST":
+        activity = get_activity_for_user(request.user, slug, parts=True)
         form = MessageForm(request.POST)
         if form.is_valid():
-            extra["edited"] = form.cleaned_data
+            extra, status = {"edited": form.cleaned_data}, 200
         else:
-            extra["message_errors"] = form.errors
-            status = 400
-    return render(
-        request,
-        "activities/detail.html",
-        _detail_context(request, activity, **extra),
-        status=status,
-    )
+            extra, status = {"message_errors": form.errors}, 400
+        parts = _detail_parts(activity, **extra)
+        return _detail_response(request, parts, status=status)
+    key = part_key("detail", QueryDict(), slug)
+    version, parts = catalogue_fragment_get(key)
+    if parts is None:
+        activity = get_activity_for_user(request.user, slug, parts=True)
+        parts = _detail_parts(activity)
+        catalogue_fragment_set(key, version, parts)
+    return _detail_response(request, parts)
 
 
 @require_GET
@@ -223,9 +232,7 @@ def activity_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def activity_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """How a draft or suggested activity will look once published. Staff only."""
     activity = get_activity_for_preview(request.user, pk)
-    return render(
-        request, "activities/detail.html", _detail_context(request, activity, preview=True)
-    )
+    return _detail_response(request, _detail_parts(activity, preview=True))
 
 
 def _api_item(request: HttpRequest, activity: Activity) -> dict:
@@ -252,8 +259,8 @@ def _api_page_url(request: HttpRequest, number: int) -> str:
 def api_activity_list(request: HttpRequest) -> HttpResponse:
     """The published catalogue as JSON, API_PAGE_SIZE items a page, with links to
     the next and previous pages. The body is cached like the catalogue's fragments."""
-    key = fragment_key("api", request.GET, request.build_absolute_uri("/"))
-    cached = cache.get(key)
+    key = part_key("api", request.GET, request.build_absolute_uri("/"))
+    version, cached = catalogue_fragment_get(key)
     if cached is not None:
         return HttpResponse(cached, content_type="application/json")
     filterset = ActivityFilter(request.GET, queryset=Activity.objects.published().for_cards())
@@ -283,7 +290,7 @@ def api_activity_list(request: HttpRequest) -> HttpResponse:
             "results": [_api_item(request, activity) for activity in page.object_list],
         }
     )
-    cache.set(key, response.content, FRAGMENT_SECONDS)
+    catalogue_fragment_set(key, version, response.content)
     return response
 
 
@@ -297,9 +304,8 @@ def plan_save(request: HttpRequest, slug: str) -> HttpResponse:
     form = PlanForm(request.POST, instance=plan)
     if not form.is_valid():
         activity = get_activity_for_user(request.user, slug, parts=True)
-        context = _detail_context(request, activity)
-        context["plan_form"] = form
-        response = render(request, "activities/detail.html", context, status=400)
+        parts = _detail_parts(activity)
+        response = _detail_response(request, parts, plan_form=form, status=400)
         response["Cache-Control"] = "no-store"
         return response
     plan = services.plan_save(

@@ -16,6 +16,7 @@ from modeltranslation.admin import TranslationAdmin
 from connectapp.lib.exports import SafeCSV
 from connectapp.lib.translation import language_columns
 
+from .cache import helplines_changed
 from .forms import CheckedTodayForm, SupportLineAdminForm
 from .models import ProblemReport, SupportLine
 from .resources import SupportLineResource
@@ -160,6 +161,7 @@ class SupportLineAdmin(ImportExportModelAdmin, TranslationAdmin):
     )
     def mark_closed(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = queryset.update(status=SupportLine.Status.CLOSED, updated_at=timezone.now())
+        helplines_changed()  # update() sends no save signal
         self.message_user(
             request,
             ngettext("%(count)d line marked closed.", "%(count)d lines marked closed.", count)

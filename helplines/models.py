@@ -64,6 +64,8 @@ SERVICE_NAMES = {
 }
 
 
+REGION_NAMES = dict(REGION_CHOICES)
+
 # Evidence older than this many years earns a calm "numbers change" note.
 EVIDENCE_YEARS = 2
 
@@ -319,6 +321,11 @@ class SupportLine(models.Model):
                 errors["source_date"] = _("A published line needs the date its source shows.")
         if errors:
             raise ValidationError(errors)
+
+    def get_region_display(self) -> str:
+        # Django's own hashes every choice on each call, and each of these 52
+        # is a lazy translation: 52 look-ups for every line shown.
+        return str(REGION_NAMES.get(self.region, self.region))
 
     @property
     def is_national(self) -> bool:

@@ -1,4 +1,5 @@
 import hashlib
+from datetime import datetime
 
 from allauth.account.adapter import get_adapter
 from django.conf import settings
@@ -7,13 +8,18 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from connectapp.lib.fragments import fragment_get, fragment_set
 from connectapp.lib.states import State, get_state
 
+from .cache import FRAGMENT_SECONDS, VERSION_KEY, finder_key
 from .crisis import LIFELINE_988
 from .finder import FinderEntry, find_lines
 from .forms import ProblemReportForm, StateForm
@@ -29,25 +35,27 @@ def _state_from_request(request: HttpRequest) -> tuple[StateForm, State | None]:
     """The state asked for in ?state=, else the signed-in member's saved state."""
     if "state" in request.GET:
         form = StateForm(request.GET)
-        if form.is_valid():
-            return form, get_state(form.cleaned_data["state"])
-        return form, None
+        # The form accepts exactly the known codes; checking the code directly
+        # spares it sorting every state's translated name on each request.
+        state = get_state(request.GET["state"])
+        if state is None:
+            form.is_valid()
+        return form, state
     saved = get_state(getattr(request.user, "home_state", ""))
     return StateForm(initial={"state": saved.code if saved else ""}), saved
 
 
-@login_not_required
-@require_GET
-def finder(request: HttpRequest) -> HttpResponse:
-    form, state = _state_from_request(request)
-    now = timezone.now()
+def _finder_fragments(
+    form: StateForm, state: State | None, now: datetime, *, staff: bool = False
+) -> dict:
+    """The finder's two shared parts, rendered: everything above the offer to
+    remember the state, and the lists below it. For `staff`, lines that show
+    English for want of Spanish say so (never cached)."""
     sections = find_lines(state=state, now=now)
     by_key = {section.key: section for section in sections}
-    user = request.user
     context = {
         "form": form,
         "state": state,
-        "sections": sections,
         "crisis": by_key["crisis"],
         "warmline_sections": [
             section
@@ -57,9 +65,39 @@ def finder(request: HttpRequest) -> HttpResponse:
         "other_sections": [by_key["peer_support"], by_key["referral"]],
         "crisis_line": LIFELINE_988,
         "now": now,
+        "staff": staff,
+    }
+    return {
+        "finder_top": render_to_string("helplines/includes/finder_top.html", context),
+        "finder_results": render_to_string("helplines/includes/finder_results.html", context),
+    }
+
+
+@login_not_required
+@require_GET
+def finder(request: HttpRequest) -> HttpResponse:
+    form, state = _state_from_request(request)
+    # Opening hours change on the minute, so the lists are the same all minute.
+    now = timezone.now().replace(second=0, microsecond=0)
+    if form.is_bound and state is None:  # an unknown or missing state
+        fragments = _finder_fragments(form, state, now)
+        status = 400
+    elif request.user.is_staff:  # with the admins' notes: not shared, so not cached
+        fragments = _finder_fragments(form, state, now, staff=True)
+        status = 200
+    else:
+        key = finder_key(state.code if state else "", get_language(), now.isoformat())
+        version, fragments = fragment_get(VERSION_KEY, key)
+        if fragments is None:
+            fragments = _finder_fragments(form, state, now)
+            fragment_set(key, version, fragments, FRAGMENT_SECONDS)
+        status = 200
+    user = request.user
+    context = {
+        **{name: mark_safe(html) for name, html in fragments.items()},  # noqa: S308 (rendered above)
+        "state": state,
         "can_remember": bool(state and user.is_authenticated and user.home_state != state.code),
     }
-    status = 400 if form.is_bound and not form.is_valid() else 200
     return render(request, "helplines/finder.html", context, status=status)
 
 

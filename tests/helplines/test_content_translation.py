@@ -57,6 +57,8 @@ def test_only_admins_see_the_note_about_missing_spanish(client, member_client, a
     assert NOTE_ES in admin_client.get(FINDER_URL, query, **SPANISH).content.decode()
     assert NOTE_ES not in member_client.get(FINDER_URL, query, **SPANISH).content.decode()
     assert NOTE_ES not in client.get(FINDER_URL, query, **SPANISH).content.decode()
+    # The lists the visitors' pages shared do not hide the note from an admin.
+    assert NOTE_ES in admin_client.get(FINDER_URL, query, **SPANISH).content.decode()
     assert "Only admins see this note" not in admin_client.get(FINDER_URL, query).content.decode()
 
 

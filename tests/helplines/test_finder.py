@@ -303,7 +303,7 @@ def test_signed_in_member_without_a_state_is_asked_to_choose(member_client, dire
 @pytest.mark.parametrize("size", [5, 40])
 @pytest.mark.django_db
 def test_finder_query_count_does_not_grow_with_the_directory(
-    client, member, django_assert_max_num_queries, size
+    client, member, memory_cache, django_assert_max_num_queries, size
 ):
     for n in range(size):
         make_support_line(
