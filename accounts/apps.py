@@ -7,4 +7,11 @@ class AccountsConfig(AppConfig):
     verbose_name = "People and clinicians"
 
     def ready(self) -> None:
+        from connectapp.lib.userdata import track
+
         from . import signals  # noqa: F401
+        from .models import ClinicianProfile, User
+
+        # A name, a role or a share code shows on pages cached per person.
+        track(User, "pk")
+        track(ClinicianProfile, "user_id")

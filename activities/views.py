@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from connectapp.lib import userdata
 from connectapp.lib.ids import id_from
 
 from . import reminders, services
@@ -28,6 +29,7 @@ from .access import (
     get_start_for_user,
 )
 from .cache import FRAGMENT_SECONDS, fragment_key
+from .cache import VERSION_KEY as CATALOGUE_VERSION_KEY
 from .calendar import feed_ics, plan_ics
 from .filters import ActivityFilter
 from .forms import (
@@ -411,13 +413,22 @@ def start_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
 def my_activities(request: HttpRequest) -> HttpResponse:
     """The member's plans, what they did lately, and their suggestions.
 
-    Each section is one query, so the page stays fast however much is in it.
+    Each section is one query, so the page stays fast however much is in it,
+    and the querysets run only when the cached fragment is missing: its key
+    changes with the member's data, the catalogue and the day (a plan's day
+    passing changes its words).
     """
+    fragment = userdata.fragment_key(
+        "my-activities",
+        *userdata.versions(userdata.version_key(request.user.pk), CATALOGUE_VERSION_KEY),
+        timezone.localdate().isoformat(),
+    )
     plans = Plan.objects.owned_by(request.user).select_related("activity")
     return render(
         request,
         "activities/my.html",
         {
+            "fragment": fragment,
             "planned": plans.planned(),
             "saved": plans.saved(),
             "recent_logs": ActivityLog.objects.owned_by(request.user).select_related("activity")[
@@ -428,9 +439,9 @@ def my_activities(request: HttpRequest) -> HttpResponse:
             "recommendations": Recommendation.objects.owned_by(request.user)
             .open()
             .select_related("activity"),
-            "reminders_on": ReminderSettings.objects.filter(
-                owner=request.user, enabled=True
-            ).exists(),
+            "reminders_on": SimpleLazyObject(
+                ReminderSettings.objects.filter(owner=request.user, enabled=True).exists
+            ),
         },
     )
 
@@ -438,11 +449,35 @@ def my_activities(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def progress(request: HttpRequest) -> HttpResponse:
-    logs = ActivityLog.objects.owned_by(request.user)
+    """The chart and tables come from a fragment cached under the member's data
+    version, so their numbers are worked out only after a change."""
+    slug = request.GET.get("activity", "")
+    fragment = userdata.fragment_key(
+        "progress",
+        *userdata.versions(userdata.version_key(request.user.pk), CATALOGUE_VERSION_KEY),
+        slug,
+    )
+    numbers = functools.cache(functools.partial(_progress_numbers, request.user, slug))
+    context = {name: SimpleLazyObject(lambda name=name: numbers()[name]) for name in PROGRESS_NAMES}
+    return render(request, "activities/progress.html", {"fragment": fragment, **context})
+
+
+PROGRESS_NAMES = (
+    "chart",
+    "recent",
+    "summary",
+    "per_activity",
+    "per_activity_limited",
+    "selected",
+    "unknown_activity",
+)
+
+
+def _progress_numbers(user, slug: str) -> dict:
+    logs = ActivityLog.objects.owned_by(user)
     selected = None
-    slug = request.GET.get("activity")
     if slug:
-        selected = Activity.objects.filter(logs__owner=request.user, slug=slug).first()
+        selected = Activity.objects.filter(logs__owner=user, slug=slug).first()
         if selected is not None:
             logs = logs.filter(activity=selected)
     recent = list(
@@ -450,20 +485,16 @@ def progress(request: HttpRequest) -> HttpResponse:
     )
     recent.reverse()
     # A long-time member may have logged hundreds of activities: the table keeps to the most logged.
-    rows = per_activity(ActivityLog.objects.owned_by(request.user), limit=PER_ACTIVITY_ROWS + 1)
-    return render(
-        request,
-        "activities/progress.html",
-        {
-            "chart": mood_chart(recent),
-            "recent": recent,
-            "summary": overall_summary(logs),
-            "per_activity": rows[:PER_ACTIVITY_ROWS],
-            "per_activity_limited": len(rows) > PER_ACTIVITY_ROWS,
-            "selected": selected,
-            "unknown_activity": bool(slug) and selected is None,
-        },
-    )
+    rows = per_activity(ActivityLog.objects.owned_by(user), limit=PER_ACTIVITY_ROWS + 1)
+    return {
+        "chart": mood_chart(recent),
+        "recent": recent,
+        "summary": overall_summary(logs),
+        "per_activity": rows[:PER_ACTIVITY_ROWS],
+        "per_activity_limited": len(rows) > PER_ACTIVITY_ROWS,
+        "selected": selected,
+        "unknown_activity": bool(slug) and selected is None,
+    }
 
 
 @require_http_methods(["GET", "POST"])
