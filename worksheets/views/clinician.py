@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -19,6 +20,7 @@ from accounts.access import get_clinician_profile_for_user
 from activities import services as activity_services
 from activities.forms import RecommendForm
 from activities.models import Recommendation
+from connectapp.lib import userdata
 
 from .. import registry, services
 from ..access import get_share_for_user
@@ -32,11 +34,38 @@ DASHBOARD_PAGE_SIZE = 20
 @never_cache
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """One small query finds the page's live shares; their cards come from a
+    fragment cached under the clinician's and those members' data versions, so
+    a stopped or expired share leaves the page at once, and any change of a
+    member's (or a read, a comment, a label of mine) shows at once."""
     profile = get_clinician_profile_for_user(request.user)
     me = request.user
-    shares = (
+    live = (
         Share.objects.active()
         .filter(clinician=me)
+        .order_by("owner__display_name", "owner_id", "-created_at")
+        .values_list("pk", "owner_id")
+    )
+    page = Paginator(live, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    listed = list(page.object_list)
+    versions = userdata.data_versions([me.pk, *(owner_id for _, owner_id in listed)])
+    fragment = userdata.fragment_key(
+        "clinician-dashboard",
+        f"{page.number}/{page.paginator.num_pages}",
+        repr(listed),
+        *versions.values(),
+    )
+    shares = SimpleLazyObject(lambda: _page_shares(me, [pk for pk, _ in listed]))
+    return render(
+        request,
+        "worksheets/clinician_dashboard.html",
+        {"profile": profile, "shares": shares, "page": page, "fragment": fragment},
+    )
+
+
+def _page_shares(me, pks: list[int]) -> list[Share]:
+    shares = (
+        Share.objects.filter(pk__in=pks)
         .select_related("owner")
         .prefetch_related(
             Prefetch(
@@ -47,17 +76,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
         .order_by("owner__display_name", "owner_id", "-created_at")
     )
-    page = Paginator(shares, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
-    page_shares = list(page.object_list)
+    page_shares = list(shares)
     _attach_marked_worksheets(page_shares, me)
     labels = dict(ClientLabel.objects.owned_by(me).values_list("member_id", "label"))
     for share in page_shares:
         share.my_label = labels.get(share.owner_id, "")
-    return render(
-        request,
-        "worksheets/clinician_dashboard.html",
-        {"profile": profile, "shares": page_shares, "page": page},
-    )
+    return page_shares
 
 
 def _attach_marked_worksheets(shares: list[Share], clinician) -> None:
