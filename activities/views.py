@@ -418,10 +418,11 @@ def my_activities(request: HttpRequest) -> HttpResponse:
     changes with the member's data, the catalogue and the day (a plan's day
     passing changes its words).
     """
-    fragment = userdata.fragment_key(
+    fragment = userdata.fragment(
         "my-activities",
-        *userdata.versions(userdata.version_key(request.user.pk), CATALOGUE_VERSION_KEY),
-        timezone.localdate().isoformat(),
+        request.user.pk,
+        version_keys=[CATALOGUE_VERSION_KEY],
+        stamp_parts=[timezone.localdate().isoformat()],
     )
     plans = Plan.objects.owned_by(request.user).select_related("activity")
     return render(
@@ -452,10 +453,8 @@ def progress(request: HttpRequest) -> HttpResponse:
     """The chart and tables come from a fragment cached under the member's data
     version, so their numbers are worked out only after a change."""
     slug = request.GET.get("activity", "")
-    fragment = userdata.fragment_key(
-        "progress",
-        *userdata.versions(userdata.version_key(request.user.pk), CATALOGUE_VERSION_KEY),
-        slug,
+    fragment = userdata.fragment(
+        "progress", request.user.pk, key_parts=[slug], version_keys=[CATALOGUE_VERSION_KEY]
     )
     numbers = functools.cache(functools.partial(_progress_numbers, request.user, slug))
     context = {name: SimpleLazyObject(lambda name=name: numbers()[name]) for name in PROGRESS_NAMES}

@@ -2,17 +2,19 @@
 shows someone's own data (their progress, their plans) or what others share
 with them (a clinician's dashboard).
 
-Saving or deleting a row that belongs to a person bumps their version once the
-change commits. The cache is shared, so every app server stops using the old
-fragments at once, and an old fragment can never be found again: its key
-names a version that is gone. Read the version *before* the data a fragment
-shows, so that a change committed in between leaves the fragment under the old
-version rather than stale under the new one.
+Saving or deleting a row that belongs to a person bumps their version, at once
+and again when the change commits. A fragment is stored stamped with the
+versions it depends on, read in the same round trip as the fragment and
+*before* its data, and is used only while they are all current. The cache is
+shared, so every app server stops using an old fragment at once, and a change
+committed while a fragment was being rendered leaves it stamped with the old
+version, so it is never used.
 """
 
 import hashlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import models, transaction
@@ -28,7 +30,10 @@ FRAGMENT_SECONDS = 60 * 60
 def versions(*keys: str) -> list[str]:
     """The current value of each version key, in one round trip to the cache;
     a missing one starts as a new random value."""
-    found = cache.get_many(keys)
+    return _filled(keys, cache.get_many(keys))
+
+
+def _filled(keys: Sequence[str], found: dict[str, str]) -> list[str]:
     for key in set(keys) - found.keys():
         version = uuid.uuid4().hex
         found[key] = version if cache.add(key, version, timeout=None) else cache.get(key, version)
@@ -37,12 +42,6 @@ def versions(*keys: str) -> list[str]:
 
 def version_key(user_id: int) -> str:
     return f"{PREFIX}{user_id}"
-
-
-def data_versions(user_ids: Iterable[int]) -> dict[int, str]:
-    """Each person's current version, in one round trip to the cache."""
-    user_ids = list(user_ids)
-    return dict(zip(user_ids, versions(*map(version_key, user_ids)), strict=True))
 
 
 def data_changed(*user_ids: int | None) -> None:
@@ -82,10 +81,38 @@ def track_m2m(through: type[models.Model], parent_fields: tuple[str, ...]) -> No
     m2m_changed.connect(changed, sender=through, weak=False, dispatch_uid=f"userdata-{through}")
 
 
-def fragment_key(name: str, *parts: str) -> str:
-    """A cache key for one person's fragment: its name and `parts` (versions,
-    a page number...), plus the active language and time zone, which change
-    how dates and words render."""
-    all_parts = [*parts, get_language() or "", timezone.get_current_timezone_name()]
-    digest = hashlib.sha256("\x1f".join(all_parts).encode()).hexdigest()
-    return f"fragment:{name}:{digest}"
+@dataclass(frozen=True)
+class Fragment:
+    """One person's cached fragment: `html` is what the cache holds if it was
+    rendered at the current `stamp` (the versions it depends on), else None."""
+
+    key: str
+    stamp: tuple[str, ...]
+    html: str | None
+
+    def store(self, html: str) -> None:
+        cache.set(self.key, (self.stamp, html), FRAGMENT_SECONDS)
+
+
+def fragment(
+    name: str,
+    viewer_id: int,
+    *,
+    key_parts: Iterable[str] = (),
+    others: Iterable[int] = (),
+    version_keys: Iterable[str] = (),
+    stamp_parts: Iterable[str] = (),
+) -> Fragment:
+    """The viewer's fragment `name`, looked up with every version it depends
+    on in one round trip: the viewer's, `others`' (people whose data it shows)
+    and `version_keys` (such as the catalogue's). The key holds the viewer, the
+    active language and time zone (they change how dates and words render) and
+    `key_parts`; the stamp holds the versions and `stamp_parts`."""
+    parts = [str(viewer_id), *key_parts, get_language() or "", timezone.get_current_timezone_name()]
+    key = f"fragment:{name}:{hashlib.sha256(chr(31).join(parts).encode()).hexdigest()}"
+    keys = [version_key(viewer_id), *map(version_key, others), *version_keys]
+    found = cache.get_many([*keys, key])
+    cached = found.pop(key, None)
+    stamp = (*_filled(keys, found), *stamp_parts)
+    html = cached[1] if cached is not None and cached[0] == stamp else None
+    return Fragment(key=key, stamp=stamp, html=html)

@@ -93,7 +93,7 @@ def test_a_cached_fragment_holds_no_csrf_token_and_its_forms_still_post(member):
     client.get(MY)
     html = client.get(MY).content.decode()  # from the cache
 
-    cached = "".join(_fragments().values())
+    cached = "".join(html for _, html in _fragments().values())
     assert CSRF_PLACEHOLDER in cached
     assert 'name="csrfmiddlewaretoken"' in cached
     token = html.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
@@ -163,11 +163,11 @@ def test_a_clinician_never_sees_another_clinicians_cached_dashboard(member):
 def test_a_change_bumps_the_version_again_when_it_commits(
     member, django_capture_on_commit_callbacks
 ):
-    before = userdata.data_versions([member.pk])[member.pk]
+    before = userdata.versions(userdata.version_key(member.pk))[0]
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         make_log(owner=member)
-    during = userdata.data_versions([member.pk])[member.pk]
+    during = userdata.versions(userdata.version_key(member.pk))[0]
     for callback in callbacks:
         callback()
-    after = userdata.data_versions([member.pk])[member.pk]
+    after = userdata.versions(userdata.version_key(member.pk))[0]
     assert len({before, during, after}) == 3

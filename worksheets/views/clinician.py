@@ -48,12 +48,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(live, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     listed = list(page.object_list)
-    versions = userdata.data_versions([me.pk, *(owner_id for _, owner_id in listed)])
-    fragment = userdata.fragment_key(
+    fragment = userdata.fragment(
         "clinician-dashboard",
-        f"{page.number}/{page.paginator.num_pages}",
-        repr(listed),
-        *versions.values(),
+        me.pk,
+        key_parts=[str(page.number)],
+        others=[owner_id for _, owner_id in listed],
+        stamp_parts=[str(page.paginator.num_pages), repr(listed)],
     )
     shares = SimpleLazyObject(lambda: _page_shares(me, [pk for pk, _ in listed]))
     return render(
