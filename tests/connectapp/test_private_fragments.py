@@ -32,6 +32,7 @@ pytestmark = pytest.mark.usefixtures("db", "memory_cache")
 MY = reverse("activities:my")
 PROGRESS = reverse("activities:progress")
 DASHBOARD = reverse("clinician:dashboard")
+WORKSHEETS = reverse("worksheets:overview")
 
 
 def _fragments() -> dict[str, str]:
@@ -171,3 +172,20 @@ def test_a_change_bumps_the_version_again_when_it_commits(
         callback()
     after = userdata.versions(userdata.version_key(member.pk))[0]
     assert len({before, during, after}) == 3
+
+
+def test_the_worksheets_page_shows_a_new_worksheet_at_once_and_only_to_its_owner(
+    member, member_client, other_member
+):
+    make_statement(member, title="For my flatmates")
+    other_client = sign_in(Client(), other_member)
+    assert "For my flatmates" in member_client.get(WORKSHEETS).content.decode()
+    assert "For my flatmates" not in other_client.get(WORKSHEETS).content.decode()
+
+    make_statement(member, title="For my coach")
+    make_statement(other_member, title="For my cousin")
+
+    mine = member_client.get(WORKSHEETS).content.decode()
+    theirs = other_client.get(WORKSHEETS).content.decode()
+    assert "For my flatmates" in mine and "For my coach" in mine and "For my cousin" not in mine
+    assert "For my cousin" in theirs and "For my coach" not in theirs

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
+from connectapp.lib import userdata
 
 from .. import registry, services
 from ..access import (
@@ -60,6 +61,9 @@ def _values(form, model: type[WorksheetModel]) -> dict[str, Any]:
 
 @never_cache
 def overview(request: HttpRequest) -> HttpResponse:
+    """The member's worksheets, cached under their data version: the
+    querysets run only after a change."""
+    fragment = userdata.fragment("worksheets", request.user.pk)
     statements = NeedsStatement.objects.owned_by(request.user).only(
         "pk", "title", "updated_at", "owner_id"
     )
@@ -69,6 +73,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         request,
         "worksheets/overview.html",
         {
+            "fragment": fragment,
             "statements": statements,
             "safety_plans": safety_plans,
             "relationships": relationships,
