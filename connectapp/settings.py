@@ -157,6 +157,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # every app process must share it: the database cache by default, Redis in
 # production. Never the per-process memory cache.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://connect_cache")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same, without a new client object for every call (connectapp/lib/rediscache.py).
+    CACHES["default"]["BACKEND"] = "connectapp.lib.rediscache.RedisCache"
 
 # Sessions are read from the cache and kept in the database too, so a cache
 # flush signs nobody out.
