@@ -424,27 +424,34 @@ def my_activities(request: HttpRequest) -> HttpResponse:
         version_keys=[CATALOGUE_VERSION_KEY],
         stamp_parts=[timezone.localdate().isoformat()],
     )
-    plans = Plan.objects.owned_by(request.user).select_related("activity")
-    return render(
-        request,
-        "activities/my.html",
-        {
-            "fragment": fragment,
-            "planned": plans.planned(),
-            "saved": plans.saved(),
-            "recent_logs": ActivityLog.objects.owned_by(request.user).select_related("activity")[
-                :MY_RECENT_LOGS
-            ],
-            "starts": ActivityStart.objects.owned_by(request.user).select_related("activity"),
-            "suggestions": request.user.activity_suggestions.select_related("activity"),
-            "recommendations": Recommendation.objects.owned_by(request.user)
-            .open()
-            .select_related("activity"),
-            "reminders_on": SimpleLazyObject(
-                ReminderSettings.objects.filter(owner=request.user, enabled=True).exists
-            ),
-        },
-    )
+    context = userdata.lazy_context(functools.partial(_my_activities, request.user), MY_NAMES)
+    return render(request, "activities/my.html", {"fragment": fragment, **context})
+
+
+MY_NAMES = (
+    "planned",
+    "saved",
+    "recent_logs",
+    "starts",
+    "suggestions",
+    "recommendations",
+    "reminders_on",
+)
+
+
+def _my_activities(user) -> dict:
+    plans = Plan.objects.owned_by(user).select_related("activity")
+    return {
+        "planned": plans.planned(),
+        "saved": plans.saved(),
+        "recent_logs": ActivityLog.objects.owned_by(user).select_related("activity")[
+            :MY_RECENT_LOGS
+        ],
+        "starts": ActivityStart.objects.owned_by(user).select_related("activity"),
+        "suggestions": user.activity_suggestions.select_related("activity"),
+        "recommendations": Recommendation.objects.owned_by(user).open().select_related("activity"),
+        "reminders_on": ReminderSettings.objects.filter(owner=user, enabled=True).exists(),
+    }
 
 
 @never_cache
@@ -456,8 +463,9 @@ def progress(request: HttpRequest) -> HttpResponse:
     fragment = userdata.fragment(
         "progress", request.user.pk, key_parts=[slug], version_keys=[CATALOGUE_VERSION_KEY]
     )
-    numbers = functools.cache(functools.partial(_progress_numbers, request.user, slug))
-    context = {name: SimpleLazyObject(lambda name=name: numbers()[name]) for name in PROGRESS_NAMES}
+    context = userdata.lazy_context(
+        functools.partial(_progress_numbers, request.user, slug), PROGRESS_NAMES
+    )
     return render(request, "activities/progress.html", {"fragment": fragment, **context})
 
 

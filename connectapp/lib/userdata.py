@@ -11,15 +11,17 @@ committed while a fragment was being rendered leaves it stamped with the old
 version, so it is never used.
 """
 
+import functools
 import hashlib
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 PREFIX = "userdata:"
@@ -116,3 +118,10 @@ def fragment(
     stamp = (*_filled(keys, found), *stamp_parts)
     html = cached[1] if cached is not None and cached[0] == stamp else None
     return Fragment(key=key, stamp=stamp, html=html)
+
+
+def lazy_context(build: Callable[[], dict], names: Iterable[str]) -> dict[str, SimpleLazyObject]:
+    """A template context whose values `build` works out only when the
+    template first reads one of them: on a cached fragment, never."""
+    built = functools.cache(build)
+    return {name: SimpleLazyObject(lambda name=name: built()[name]) for name in names}

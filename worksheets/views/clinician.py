@@ -7,8 +7,8 @@ Reading a shared worksheet happens on the worksheet's own pages
 (`worksheets.views.worksheets`), which log every read."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import F, Prefetch
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Prefetch, Window
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
@@ -40,13 +40,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     member's (or a read, a comment, a label of mine) shows at once."""
     profile = get_clinician_profile_for_user(request.user)
     me = request.user
-    live = (
-        Share.objects.active()
-        .filter(clinician=me)
-        .order_by("owner__display_name", "owner_id", "-created_at")
-        .values_list("pk", "owner_id")
-    )
-    page = Paginator(live, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = _live_shares_page(me, request.GET.get("page"))
     listed = list(page.object_list)
     fragment = userdata.fragment(
         "clinician-dashboard",
@@ -61,6 +55,32 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "worksheets/clinician_dashboard.html",
         {"profile": profile, "shares": shares, "page": page, "fragment": fragment},
     )
+
+
+def _live_shares_page(me, number: str | None) -> Page:
+    """(pk, owner_id) of one page of my live shares, and their count, in one
+    query. A page number past the end or not a number gets Django's usual
+    answer (the last page, or the first) from a second query."""
+    live = (
+        Share.objects.active()
+        .filter(clinician=me)
+        .order_by("owner__display_name", "owner_id", "-created_at")
+        .values_list("pk", "owner_id")
+    )
+    paginator = Paginator(live, DASHBOARD_PAGE_SIZE)
+    text = number or "1"
+    wanted = int(text) if text.isascii() and text.isdigit() and len(text) < 7 else 0
+    if wanted >= 1:
+        start = (wanted - 1) * DASHBOARD_PAGE_SIZE
+        rows = list(
+            live.annotate(total=Window(Count("pk"))).values_list("pk", "owner_id", "total")[
+                start : start + DASHBOARD_PAGE_SIZE
+            ]
+        )
+        if rows or wanted == 1:
+            paginator.count = rows[0][2] if rows else 0
+            return Page([(pk, owner_id) for pk, owner_id, _ in rows], wanted, paginator)
+    return paginator.get_page(number)
 
 
 def _page_shares(me, pks: list[int]) -> list[Share]:
