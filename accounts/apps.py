@@ -7,6 +7,8 @@ class AccountsConfig(AppConfig):
     verbose_name = "People and clinicians"
 
     def ready(self) -> None:
+        from allauth.mfa.models import Authenticator
+
         from connectapp.lib.userdata import track
 
         from . import signals  # noqa: F401
@@ -15,3 +17,5 @@ class AccountsConfig(AppConfig):
         # A name, a role or a share code shows on pages cached per person.
         track(User, "pk")
         track(ClinicianProfile, "user_id")
+        # The MFA rule reads a user's authenticators from the cache (middleware.py).
+        track(Authenticator, "user_id")
