@@ -31,12 +31,6 @@ T = TypeVar("T")
 FRAGMENT_SECONDS = 60 * 60
 
 
-def versions(*keys: str) -> list[str]:
-    """The current value of each version key, in one round trip to the cache;
-    a missing one starts as a new random value."""
-    return _filled(keys, cache.get_many(keys))
-
-
 def _filled(keys: Sequence[str], found: dict[str, str]) -> list[str]:
     for key in set(keys) - found.keys():
         version = uuid.uuid4().hex
