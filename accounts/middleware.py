@@ -12,6 +12,8 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from connectapp.lib import userdata
+
 from .security import client_ip
 
 security_log = logging.getLogger("connect.security")
@@ -51,6 +53,16 @@ def session_passed_mfa(request: HttpRequest) -> bool:
     if request.session.get(MFA_ENROLLED_SESSION_KEY) == user.pk:
         return True
     return any(r.get("method") == "mfa" for r in get_authentication_records(request, user))
+
+
+def authenticator_kinds(user) -> set[str]:
+    """The kinds of authenticator the user has. Read from the cache while the
+    user's data version holds: adding or removing one bumps it."""
+    return userdata.stamped(
+        "authenticator-kinds",
+        user.pk,
+        lambda: set(Authenticator.objects.filter(user=user).values_list("type", flat=True)),
+    )
 
 
 def is_second_factor_page(url_name: str | None) -> bool:
@@ -106,7 +118,7 @@ class RequireMFAMiddleware:
             return None
         if not user.requires_mfa and not is_second_factor_page(url_name):
             return None
-        kinds = set(Authenticator.objects.filter(user=user).values_list("type", flat=True))
+        kinds = authenticator_kinds(user)
         if kinds and not session_passed_mfa(request):
             security_log.warning(
                 "mfa_session_refused user=%s ip=%s path=%s",

@@ -25,6 +25,7 @@ from django_tasks import task
 from accounts.models import User
 from connectapp.lib.mail import email_enqueue
 from connectapp.lib.notifications import notification_message
+from connectapp.lib.userdata import data_changed
 
 from .models import Plan, ReminderSent, ReminderSettings
 
@@ -141,4 +142,5 @@ def reminder_message(plan: Plan, prefs: ReminderSettings):
 def reminders_turn_off(*, owner_id: int) -> bool:
     """One-click unsubscribe. Returns False when there was nothing to turn off."""
     updated = ReminderSettings.objects.filter(owner_id=owner_id, enabled=True).update(enabled=False)
+    data_changed(owner_id)
     return bool(updated)

@@ -1,3 +1,4 @@
+import functools
 import re
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from connectapp.lib import userdata
 from connectapp.lib.fragments import CSRF_PLACEHOLDER
 from connectapp.lib.ids import id_from
 from connectapp.lib.translation import untranslated_fields
@@ -28,6 +30,7 @@ from .access import (
     get_recommendation_for_user,
     get_start_for_user,
 )
+from .cache import VERSION_KEY as CATALOGUE_VERSION_KEY
 from .cache import catalogue_fragment_get, catalogue_fragment_set, part_key
 from .calendar import feed_ics, plan_ics
 from .filters import ActivityFilter
@@ -430,38 +433,78 @@ def start_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
 def my_activities(request: HttpRequest) -> HttpResponse:
     """The member's plans, what they did lately, and their suggestions.
 
-    Each section is one query, so the page stays fast however much is in it.
+    Each section is one query, so the page stays fast however much is in it,
+    and the querysets run only when the cached fragment is missing: its key
+    changes with the member's data, the catalogue and the day (a plan's day
+    passing changes its words).
     """
-    plans = Plan.objects.owned_by(request.user).select_related("activity")
-    return render(
-        request,
-        "activities/my.html",
-        {
-            "planned": plans.planned(),
-            "saved": plans.saved(),
-            "recent_logs": ActivityLog.objects.owned_by(request.user).select_related("activity")[
-                :MY_RECENT_LOGS
-            ],
-            "starts": ActivityStart.objects.owned_by(request.user).select_related("activity"),
-            "suggestions": request.user.activity_suggestions.select_related("activity"),
-            "recommendations": Recommendation.objects.owned_by(request.user)
-            .open()
-            .select_related("activity"),
-            "reminders_on": ReminderSettings.objects.filter(
-                owner=request.user, enabled=True
-            ).exists(),
-        },
+    fragment = userdata.fragment(
+        "my-activities",
+        request.user.pk,
+        version_keys=[CATALOGUE_VERSION_KEY],
+        stamp_parts=[timezone.localdate().isoformat()],
     )
+    context = userdata.lazy_context(functools.partial(_my_activities, request.user), MY_NAMES)
+    return render(request, "activities/my.html", {"fragment": fragment, **context})
+
+
+MY_NAMES = (
+    "planned",
+    "saved",
+    "recent_logs",
+    "starts",
+    "suggestions",
+    "recommendations",
+    "reminders_on",
+)
+
+
+def _my_activities(user) -> dict:
+    plans = Plan.objects.owned_by(user).select_related("activity")
+    return {
+        "planned": plans.planned(),
+        "saved": plans.saved(),
+        "recent_logs": ActivityLog.objects.owned_by(user).select_related("activity")[
+            :MY_RECENT_LOGS
+        ],
+        "starts": ActivityStart.objects.owned_by(user).select_related("activity"),
+        "suggestions": user.activity_suggestions.select_related("activity"),
+        "recommendations": Recommendation.objects.owned_by(user).open().select_related("activity"),
+        "reminders_on": ReminderSettings.objects.filter(owner=user, enabled=True).exists(),
+    }
 
 
 @never_cache
 @require_GET
 def progress(request: HttpRequest) -> HttpResponse:
-    logs = ActivityLog.objects.owned_by(request.user)
+    """The chart and tables come from a fragment cached under the member's data
+    version, so their numbers are worked out only after a change."""
+    slug = request.GET.get("activity", "")
+    fragment = userdata.fragment(
+        "progress", request.user.pk, key_parts=[slug], version_keys=[CATALOGUE_VERSION_KEY]
+    )
+    context = userdata.lazy_context(
+        functools.partial(_progress_numbers, request.user, slug), PROGRESS_NAMES
+    )
+    return render(request, "activities/progress.html", {"fragment": fragment, **context})
+
+
+PROGRESS_NAMES = (
+    "chart",
+    "recent",
+    "summary",
+    "per_activity",
+    "per_activity_limited",
+    "selected",
+    "unknown_activity",
+)
+
+
+def _progress_numbers(user, slug: str) -> dict:
+    logs = ActivityLog.objects.owned_by(user)
     selected = None
-    slug = request.GET.get("activity")
     if slug:
-        selected = Activity.objects.filter(logs__owner=request.user, slug=slug).first()
+        selected = Activity.objects.filter(logs__owner=user, slug=slug).first()
         if selected is not None:
             logs = logs.filter(activity=selected)
     recent = list(
@@ -469,20 +512,16 @@ def progress(request: HttpRequest) -> HttpResponse:
     )
     recent.reverse()
     # A long-time member may have logged hundreds of activities: the table keeps to the most logged.
-    rows = per_activity(ActivityLog.objects.owned_by(request.user), limit=PER_ACTIVITY_ROWS + 1)
-    return render(
-        request,
-        "activities/progress.html",
-        {
-            "chart": mood_chart(recent),
-            "recent": recent,
-            "summary": overall_summary(logs),
-            "per_activity": rows[:PER_ACTIVITY_ROWS],
-            "per_activity_limited": len(rows) > PER_ACTIVITY_ROWS,
-            "selected": selected,
-            "unknown_activity": bool(slug) and selected is None,
-        },
-    )
+    rows = per_activity(ActivityLog.objects.owned_by(user), limit=PER_ACTIVITY_ROWS + 1)
+    return {
+        "chart": mood_chart(recent),
+        "recent": recent,
+        "summary": overall_summary(logs),
+        "per_activity": rows[:PER_ACTIVITY_ROWS],
+        "per_activity_limited": len(rows) > PER_ACTIVITY_ROWS,
+        "selected": selected,
+        "unknown_activity": bool(slug) and selected is None,
+    }
 
 
 @require_http_methods(["GET", "POST"])

@@ -173,6 +173,10 @@ def revoked_share_is_refused(app: stack.Stack, member: Browser, clinician: Brows
     for _ in range(2):
         check(clinician.get(url).status_code == 200, "the clinician could not read the share")
     check(both(clinician.servers), "the clinician's reads did not reach both servers")
+    clinician.servers.clear()
+    for _ in range(2):  # each server caches the dashboard's cards
+        check(url in clinician.get("/clinician/").text, "the dashboard did not list the share")
+    check(both(clinician.servers), "the dashboards did not come from both servers")
     page = member.get(f"/worksheets/sharing/{share}/stop/")
     stopped = member.post(
         f"/worksheets/sharing/{share}/stop/", {"csrfmiddlewaretoken": stack.csrf_token(page.text)}
@@ -183,7 +187,14 @@ def revoked_share_is_refused(app: stack.Stack, member: Browser, clinician: Brows
         status = clinician.get(url).status_code
         check(status == 404, f"a stopped share still answered {status}")
     check(both(clinician.servers), "the refusals did not come from both servers")
-    passed(f"a stopped share was refused at once on {sorted(set(clinician.servers))}")
+    clinician.servers.clear()
+    for _ in range(2):
+        check(url not in clinician.get("/clinician/").text, "a stopped share stayed listed")
+    check(both(clinician.servers), "the dashboards did not come from both servers")
+    passed(
+        "a stopped share was refused and left the dashboard at once on "
+        f"{sorted(set(clinician.servers))}"
+    )
 
 
 def admin_edit_shows_everywhere(base: str) -> Browser:

@@ -5,4 +5,25 @@ class WorksheetsConfig(AppConfig):
     name = "worksheets"
 
     def ready(self) -> None:
-        from . import kinds  # noqa: F401  (registers every kind of worksheet)
+        from connectapp.lib.userdata import track, track_m2m
+
+        from . import (
+            kinds,  # noqa: F401  (registers every kind of worksheet)
+            models,
+            registry,
+        )
+
+        # What a member's pages and their clinicians' dashboards show
+        # (docs/performance.md).
+        for model in (
+            models.Worksheet,
+            models.SecurityCheck,
+            models.TestDrive,
+            models.UnsavedEdit,
+            *(kind.model for kind in registry.kinds()),
+        ):
+            track(model, "owner_id")
+        for model in (models.Share, models.Comment, models.AccessLogEntry):
+            track(model, "owner_id", "clinician_id")
+        track(models.ClientLabel, "owner_id", "member_id")
+        track_m2m(models.Share.worksheets.through, ("owner_id", "clinician_id"))

@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from accounts.models import User
 from connectapp.lib.create_once import create_once
 from connectapp.lib.notifications import notification_send
+from connectapp.lib.userdata import data_changed
 
 from . import registry
 from .models import (
@@ -97,6 +98,8 @@ def worksheet_save(
     updated = model.objects.filter(pk=worksheet.pk, version=base_version).update(
         **values, version=F("version") + 1, updated_at=timezone.now()
     )
+    if updated:
+        data_changed(worksheet.owner_id)
     worksheet.refresh_from_db()
     if updated or _matches(worksheet, values):
         return None

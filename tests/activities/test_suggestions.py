@@ -54,13 +54,18 @@ def test_a_suggestion_is_invisible_to_everyone_until_approved(
     assert client.get(activity.get_absolute_url()).status_code == 200
 
 
-def test_the_member_sees_their_suggestion_and_its_state(member, member_client, other_member_client):
+def test_the_member_sees_their_suggestion_and_its_state(
+    member, member_client, other_member_client, django_capture_on_commit_callbacks
+):
     member_client.post(SUGGEST_URL, suggestion_data())
     html = member_client.get(reverse("activities:my")).content.decode()
     assert "Go to a board-game café" in html
     assert "Waiting for an admin to read it." in html
     assert "board-game" not in other_member_client.get(reverse("activities:my")).content.decode()
-    Activity.objects.update(status=Activity.Status.PUBLISHED)
+    activity = Activity.objects.get()
+    activity.status = Activity.Status.PUBLISHED
+    with django_capture_on_commit_callbacks(execute=True):  # as an admin's publish commits
+        activity.save()
     html = member_client.get(reverse("activities:my")).content.decode()
     assert "Added to the catalog" in html
 

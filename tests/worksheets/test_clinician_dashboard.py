@@ -160,7 +160,7 @@ def test_the_sharing_page_runs_a_constant_number_of_queries(
 
 
 def test_a_shared_worksheet_page_runs_a_constant_number_of_queries(
-    member, member_client, clinician, clinician_client, django_assert_max_num_queries
+    member, member_client, clinician, clinician_client, django_assert_max_num_queries, memory_cache
 ):
     statement = make_statement(member)
     url = reverse("worksheets:statement-detail", args=[statement.pk])

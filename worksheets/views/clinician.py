@@ -7,10 +7,11 @@ Reading a shared worksheet happens on the worksheet's own pages
 (`worksheets.views.worksheets`), which log every read."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import F, Prefetch
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Prefetch, Window
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -19,6 +20,7 @@ from accounts.access import get_clinician_profile_for_user
 from activities import services as activity_services
 from activities.forms import RecommendForm
 from activities.models import Recommendation
+from connectapp.lib import userdata
 
 from .. import registry, services
 from ..access import get_share_for_user
@@ -32,11 +34,58 @@ DASHBOARD_PAGE_SIZE = 20
 @never_cache
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """One small query finds the page's live shares; their cards come from a
+    fragment cached under the clinician's and those members' data versions, so
+    a stopped or expired share leaves the page at once, and any change of a
+    member's (or a read, a comment, a label of mine) shows at once."""
     profile = get_clinician_profile_for_user(request.user)
     me = request.user
-    shares = (
+    page = _live_shares_page(me, request.GET.get("page"))
+    listed = list(page.object_list)
+    fragment = userdata.fragment(
+        "clinician-dashboard",
+        me.pk,
+        key_parts=[str(page.number)],
+        others=[owner_id for _, owner_id in listed],
+        stamp_parts=[str(page.paginator.num_pages), repr(listed)],
+    )
+    shares = SimpleLazyObject(lambda: _page_shares(me, [pk for pk, _ in listed]))
+    return render(
+        request,
+        "worksheets/clinician_dashboard.html",
+        {"profile": profile, "shares": shares, "page": page, "fragment": fragment},
+    )
+
+
+def _live_shares_page(me, number: str | None) -> Page:
+    """(pk, owner_id) of one page of my live shares, and their count, in one
+    query. A page number past the end or not a number gets Django's usual
+    answer (the last page, or the first) from a second query."""
+    live = (
         Share.objects.active()
         .filter(clinician=me)
+        .order_by("owner__display_name", "owner_id", "-created_at")
+        .values_list("pk", "owner_id")
+    )
+    paginator = Paginator(live, DASHBOARD_PAGE_SIZE)
+    text = number or "1"
+    wanted = int(text) if text.isascii() and text.isdigit() and len(text) < 7 else 0
+    if wanted >= 1:
+        start = (wanted - 1) * DASHBOARD_PAGE_SIZE
+        rows = list(
+            live.annotate(total=Window(Count("pk"))).values_list("pk", "owner_id", "total")[
+                start : start + DASHBOARD_PAGE_SIZE
+            ]
+        )
+        if rows or wanted == 1:
+            paginator.count = rows[0][2] if rows else 0
+            return Page([(pk, owner_id) for pk, owner_id, _ in rows], wanted, paginator)
+    return paginator.get_page(number)
+
+
+def _page_shares(me, pks: list[int]) -> list[Share]:
+    shares = (
+        Share.objects.filter(pk__in=pks)
         .select_related("owner")
         .prefetch_related(
             Prefetch(
@@ -47,17 +96,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
         .order_by("owner__display_name", "owner_id", "-created_at")
     )
-    page = Paginator(shares, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
-    page_shares = list(page.object_list)
+    page_shares = list(shares)
     _attach_marked_worksheets(page_shares, me)
     labels = dict(ClientLabel.objects.owned_by(me).values_list("member_id", "label"))
     for share in page_shares:
         share.my_label = labels.get(share.owner_id, "")
-    return render(
-        request,
-        "worksheets/clinician_dashboard.html",
-        {"profile": profile, "shares": page_shares, "page": page},
-    )
+    return page_shares
 
 
 def _attach_marked_worksheets(shares: list[Share], clinician) -> None:

@@ -7,6 +7,7 @@ render through shared includes with `can_edit` for the owner alone, and
 record each clinician read in the owner's access log. Edit pages are
 owner-only. Comments are posted from the read-only pages."""
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -23,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import User
+from connectapp.lib import userdata
 
 from .. import registry, services
 from ..access import (
@@ -64,20 +66,23 @@ def _values(form, model: type[WorksheetModel]) -> dict[str, Any]:
 
 @never_cache
 def overview(request: HttpRequest) -> HttpResponse:
-    statements = NeedsStatement.objects.owned_by(request.user).only(
-        "pk", "title", "updated_at", "owner_id"
+    """The member's worksheets, cached under their data version: the
+    querysets run only after a change."""
+    fragment = userdata.fragment("worksheets", request.user.pk)
+    context = userdata.lazy_context(
+        functools.partial(_overview, request.user), ("statements", "safety_plans", "relationships")
     )
-    safety_plans = SafetyPlan.objects.owned_by(request.user).for_lists()
-    relationships = Relationship.objects.owned_by(request.user).with_latest_check()
-    return render(
-        request,
-        "worksheets/overview.html",
-        {
-            "statements": statements,
-            "safety_plans": safety_plans,
-            "relationships": relationships,
-        },
-    )
+    return render(request, "worksheets/overview.html", {"fragment": fragment, **context})
+
+
+def _overview(user: User) -> dict:
+    return {
+        "statements": NeedsStatement.objects.owned_by(user).only(
+            "pk", "title", "updated_at", "owner_id"
+        ),
+        "safety_plans": SafetyPlan.objects.owned_by(user).for_lists(),
+        "relationships": Relationship.objects.owned_by(user).with_latest_check(),
+    }
 
 
 # Every kind of worksheet: the URL patterns pass `kind`, a registry key.
