@@ -403,8 +403,6 @@ class ReadyMessageInline(TranslationStackedInline):
     model = ReadyMessage
     extra = 0
     fields = ["text", "order"]
-    verbose_name = gettext_lazy("ready-to-send message")
-    verbose_name_plural = gettext_lazy("ready-to-send messages")
 
 
 def labelled_list_form(form_class: type) -> type:
