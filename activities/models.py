@@ -103,8 +103,8 @@ class ActivityQuerySet(models.QuerySet):
             return self
         # Every language's text, whichever is active: a Spanish speaker may type
         # an English word they saw, and an activity without Spanish yet still shows.
-        query = Q(keywords__icontains=text)
-        for name in ("title", "summary", "body", "first_step"):
+        query = Q()
+        for name in ("title", "summary", "body", "first_step", "keywords"):
             for language in content_languages():
                 query |= Q(**{f"{localized(name, language)}__icontains": text})
         return self.filter(query)
