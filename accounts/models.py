@@ -162,7 +162,10 @@ class ClinicianProfile(models.Model):
         WITHDRAWN = "withdrawn", _("Verification withdrawn")
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="clinician_profile"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="clinician_profile",
+        verbose_name=_("user"),
     )
     profession = models.CharField(
         _("profession"),

@@ -257,7 +257,7 @@ class ActivityResource(resources.ModelResource):
             "setting",
             "effort",
             "kinds",
-            "keywords",
+            *language_columns(Activity, ["keywords"]),
             "status",
             "order",
             "source_note",
@@ -285,7 +285,7 @@ class ActivityResource(resources.ModelResource):
             # A translated field's own errors ("title") are about its English column.
             columns |= {
                 name: localized(name, SOURCE_LANGUAGE)
-                for name in ["title", "summary", "body", "first_step", "why_it_helps"]
+                for name in ["title", "summary", "body", "first_step", "why_it_helps", "keywords"]
             }
             raise ValidationError(
                 {columns.get(name, name): errors for name, errors in error.error_dict.items()}
@@ -403,8 +403,6 @@ class ReadyMessageInline(TranslationStackedInline):
     model = ReadyMessage
     extra = 0
     fields = ["text", "order"]
-    verbose_name = gettext_lazy("ready-to-send message")
-    verbose_name_plural = gettext_lazy("ready-to-send messages")
 
 
 def labelled_list_form(form_class: type) -> type:
@@ -453,8 +451,7 @@ class ActivityAdmin(ImportExportModelAdmin, TranslationAdmin):
     search_fields = [
         *language_columns(Activity, ["title"]),
         "slug",
-        *language_columns(Activity, ["summary", "body"]),
-        "keywords",
+        *language_columns(Activity, ["summary", "body", "keywords"]),
     ]
     prepopulated_fields = {"slug": ["title"]}
     # A few kinds, as plain checkboxes: the two-box picker's search icon carries

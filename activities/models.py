@@ -62,11 +62,13 @@ class Tag(models.Model):
     filter calls them kinds; the model is a tag, so "kind" in code means the
     choice sets only.)"""
 
-    slug = models.SlugField(max_length=40, unique=True)
-    name = models.CharField(max_length=60)
-    order = models.PositiveSmallIntegerField(default=100)
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
 
     class Meta:
+        verbose_name = _("kind")
+        verbose_name_plural = _("kinds")
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
@@ -101,8 +103,8 @@ class ActivityQuerySet(models.QuerySet):
             return self
         # Every language's text, whichever is active: a Spanish speaker may type
         # an English word they saw, and an activity without Spanish yet still shows.
-        query = Q(keywords__icontains=text)
-        for name in ("title", "summary", "body", "first_step"):
+        query = Q()
+        for name in ("title", "summary", "body", "first_step", "keywords"):
             for language in content_languages():
                 query |= Q(**{f"{localized(name, language)}__icontains": text})
         return self.filter(query)
@@ -132,12 +134,16 @@ class Activity(models.Model):
         PUBLISHED = "published", pgettext_lazy("activity", "Published")
         SUGGESTED = "suggested", _("Suggested by a member")
 
-    title = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=80, unique=True, validators=[validate_not_reserved])
+    title = models.CharField(_("title"), max_length=120)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, validators=[validate_not_reserved]
+    )
     summary = models.CharField(_("one-line summary"), max_length=200)
-    body = models.TextField(blank=True, help_text=_("Markdown. Links and basic formatting only."))
+    body = models.TextField(
+        _("body"), blank=True, help_text=_("Markdown. Links and basic formatting only.")
+    )
     # `body` rendered and sanitised, once at save rather than on every page view.
-    body_html = models.TextField(editable=False, default="")
+    body_html = models.TextField(_("body as HTML"), editable=False, default="")
     first_step = models.CharField(
         _("tiny first step"),
         max_length=300,
@@ -145,9 +151,11 @@ class Activity(models.Model):
         help_text=_("The smallest version of this activity."),
     )
     why_it_helps = models.TextField(_("why it can help"), blank=True)
-    setting = models.CharField(max_length=10, choices=Setting.choices)
-    effort = models.CharField(max_length=10, choices=Effort.choices)
-    kinds = models.ManyToManyField(Tag, blank=True, related_name="activities")
+    setting = models.CharField(_("setting"), max_length=10, choices=Setting.choices)
+    effort = models.CharField(_("effort"), max_length=10, choices=Effort.choices)
+    kinds = models.ManyToManyField(
+        Tag, blank=True, related_name="activities", verbose_name=_("kinds")
+    )
     keywords = models.CharField(
         _("search keywords"),
         max_length=500,
@@ -159,15 +167,24 @@ class Activity(models.Model):
         ),
     )
     source_note = models.CharField(
-        max_length=200, blank=True, help_text=_("Where the idea came from, for curators.")
+        _("source note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the idea came from, for curators."),
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    order = models.PositiveIntegerField(default=100, help_text=_("Lower numbers come first."))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    order = models.PositiveIntegerField(
+        _("order"), default=100, help_text=_("Lower numbers come first.")
+    )
     links_to_helplines = models.BooleanField(
-        default=False, help_text=_("Show a link to the helplines finder on this activity.")
+        _("links to helplines"),
+        default=False,
+        help_text=_("Show a link to the helplines finder on this activity."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -175,11 +192,13 @@ class Activity(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The admin who last changed this activity."),
+        verbose_name=_("updated by"),
     )
 
     objects = ActivityQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["order", "title"]
         indexes = [
@@ -229,15 +248,22 @@ class Activity(models.Model):
 class ActivityLink(models.Model):
     """An outside service an activity mentions. Pages open these with rel="noopener noreferrer"."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="links")
-    label = models.CharField(max_length=100)
-    url = models.URLField(max_length=300)
-    verified_on = models.DateField(
-        null=True, blank=True, help_text=_("When someone last checked that the link works.")
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="links", verbose_name=_("activity")
     )
-    order = models.PositiveSmallIntegerField(default=0)
+    label = models.CharField(_("label"), max_length=100)
+    url = models.URLField(_("URL"), max_length=300)
+    verified_on = models.DateField(
+        _("verified on"),
+        null=True,
+        blank=True,
+        help_text=_("When someone last checked that the link works."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
+        verbose_name = _("activity link")
+        verbose_name_plural = _("activity links")
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
@@ -247,11 +273,15 @@ class ActivityLink(models.Model):
 class ReadyMessage(models.Model):
     """A short message a member can edit and send, for activities about reaching out."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="messages")
-    text = models.CharField(max_length=320)
-    order = models.PositiveSmallIntegerField(default=0)
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="messages", verbose_name=_("activity")
+    )
+    text = models.CharField(_("text"), max_length=320)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
+        verbose_name = _("ready-to-send message")
+        verbose_name_plural = _("ready-to-send messages")
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
@@ -287,18 +317,25 @@ class Plan(models.Model):
     """
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="plans",
+        verbose_name=_("owner"),
     )
-    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="plans")
-    planned_for = models.DateField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    done_at = models.DateTimeField(null=True, blank=True)
+    activity = models.ForeignKey(
+        Activity, on_delete=models.PROTECT, related_name="plans", verbose_name=_("activity")
+    )
+    planned_for = models.DateField(_("planned for"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     # The member can turn the reminder off for this one plan.
-    reminder = models.BooleanField(default=True)
+    reminder = models.BooleanField(_("reminder"), default=True)
 
     objects = PlanQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "activity"],
@@ -332,26 +369,38 @@ class ActivityLog(models.Model):
     """A member did an activity, and noted their mood before and after. Private to them."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_logs"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="activity_logs",
+        verbose_name=_("owner"),
     )
-    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="logs")
+    activity = models.ForeignKey(
+        Activity, on_delete=models.PROTECT, related_name="logs", verbose_name=_("activity")
+    )
     plan = models.ForeignKey(
-        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="logs"
+        Plan,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="logs",
+        verbose_name=_("plan"),
     )
-    done_on = models.DateField(default=timezone.localdate)
+    done_on = models.DateField(_("done on"), default=timezone.localdate)
     mood_before = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(MOOD_MIN), MaxValueValidator(MOOD_MAX)]
+        _("mood before"), validators=[MinValueValidator(MOOD_MIN), MaxValueValidator(MOOD_MAX)]
     )
     mood_after = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(MOOD_MIN), MaxValueValidator(MOOD_MAX)]
+        _("mood after"), validators=[MinValueValidator(MOOD_MIN), MaxValueValidator(MOOD_MAX)]
     )
-    note = models.TextField(blank=True, max_length=2000)
-    submission = models.UUIDField(default=uuid.uuid4, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    submission = models.UUIDField(_("submission"), default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = ActivityLogQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("activity log")
+        verbose_name_plural = _("activity logs")
         ordering = ["-done_on", "-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["owner", "submission"], name="one_log_per_submission"),
@@ -383,17 +432,24 @@ class ActivityStart(models.Model):
     """
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_starts"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="activity_starts",
+        verbose_name=_("owner"),
     )
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="starts")
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="starts", verbose_name=_("activity")
+    )
     mood_before = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(MOOD_MIN), MaxValueValidator(MOOD_MAX)]
+        _("mood before"), validators=[MinValueValidator(MOOD_MIN), MaxValueValidator(MOOD_MAX)]
     )
-    started_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
 
     objects = ActivityStartQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("activity start")
+        verbose_name_plural = _("activity starts")
         ordering = ["-started_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["owner", "activity"], name="one_start_per_activity"),
@@ -415,21 +471,31 @@ class Suggestion(models.Model):
     """
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_suggestions"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="activity_suggestions",
+        verbose_name=_("owner"),
     )
     activity = models.OneToOneField(
-        Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestion"
+        Activity,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="suggestion",
+        verbose_name=_("activity"),
     )
-    title = models.CharField(max_length=120)
-    description = models.TextField(max_length=2000)
-    setting = models.CharField(max_length=10, choices=Activity.Setting.choices)
-    effort = models.CharField(max_length=10, choices=Activity.Effort.choices)
-    submission = models.UUIDField(default=uuid.uuid4, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), max_length=2000)
+    setting = models.CharField(_("setting"), max_length=10, choices=Activity.Setting.choices)
+    effort = models.CharField(_("effort"), max_length=10, choices=Activity.Effort.choices)
+    submission = models.UUIDField(_("submission"), default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = OwnedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("suggestion")
+        verbose_name_plural = _("suggestions")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
@@ -456,23 +522,37 @@ class Recommendation(models.Model):
     and stays theirs after the share ends."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recommendations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="recommendations",
+        verbose_name=_("owner"),
     )
     clinician = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("clinician"),
     )
     # "display name, profession", as the member knows the clinician.
-    clinician_name = models.CharField(max_length=200)
-    activity = models.ForeignKey(Activity, on_delete=models.PROTECT, related_name="recommendations")
+    clinician_name = models.CharField(_("clinician name"), max_length=200)
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        verbose_name=_("activity"),
+    )
     # A short word from the clinician, shown to the member on "My activities".
     # Clinician-written about the member, so never put in an email.
     note = models.CharField(_("A short note (optional)"), max_length=280, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    dismissed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    dismissed_at = models.DateTimeField(_("dismissed at"), null=True, blank=True)
 
     objects = RecommendationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -510,13 +590,16 @@ class ReminderSettings(models.Model):
     are off until the member turns them on."""
 
     owner = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminder_settings",
+        verbose_name=_("owner"),
     )
     enabled = models.BooleanField(
         _("email me a reminder on days I planned something"), default=False
     )
     time_of_day = models.TimeField(_("at what time"), default=time(9, 0))
-    time_zone = models.CharField(max_length=64, default="America/New_York")
+    time_zone = models.CharField(_("time zone"), max_length=64, default="America/New_York")
     show_title = models.BooleanField(
         _("name the activity in the email"),
         default=False,
@@ -528,17 +611,20 @@ class ReminderSettings(models.Model):
     quiet_until = models.TimeField(_("quiet hours until"), null=True, blank=True)
     # The private calendar feed: on while it has a token. Replacing the token
     # makes every old address answer 404.
-    feed_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    feed_token = models.CharField(
+        _("calendar feed token"), max_length=64, null=True, blank=True, unique=True
+    )
     feed_shows_titles = models.BooleanField(
         _("name the activities in the feed"),
         default=False,
         help_text=_("Off by default: events then read “Connect: something you planned”."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = OwnedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("reminder settings")
         verbose_name_plural = _("reminder settings")
         constraints = [
             models.CheckConstraint(
@@ -588,11 +674,15 @@ class ReminderSent(models.Model):
     is the claim: two workers racing for the same reminder cannot both insert
     this row, so only one of them sends."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reminders_sent")
-    day = models.DateField()
-    sent_at = models.DateTimeField(auto_now_add=True)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="reminders_sent", verbose_name=_("plan")
+    )
+    day = models.DateField(_("day"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
         constraints = [
             models.UniqueConstraint(fields=["plan", "day"], name="one_reminder_per_plan_day"),
         ]

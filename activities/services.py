@@ -104,9 +104,9 @@ def _starter_spanish_fill() -> None:
     for activity in activities:
         texts = starter_es.ACTIVITIES[activity.slug]
         fields = ("title", "summary", "body", "first_step", "why_it_helps")
-        written = translations_fill(
-            activity, "es", {name: texts[name] for name in fields if name in texts}
-        )
+        spanish = {name: texts[name] for name in fields if name in texts}
+        spanish["keywords"] = starter_keywords(activity.slug, starter_es.FEELINGS)
+        written = translations_fill(activity, "es", spanish)
         if written:
             activity.save(update_fields=written)
         item = starters.get(activity.slug)

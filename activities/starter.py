@@ -32,7 +32,8 @@ KINDS = [
 
 # Feelings people type into search, with the words that mean the same, and the
 # starter activities that suit each. The loader writes them into an activity's
-# search keywords only when it creates that activity, so admins' edits stay.
+# search keywords only when it creates that activity, so admins' edits stay;
+# the Spanish words (`starter_es.FEELINGS`) fill Spanish keywords still empty.
 FEELINGS = {
     "lonely, alone, loneliness": [
         "watch-something-with-people-in-it",
@@ -104,9 +105,11 @@ FEELINGS = {
 }
 
 
-def starter_keywords(slug: str) -> str:
-    """The search keywords a starter activity starts with."""
-    return ", ".join(words for words, slugs in FEELINGS.items() if slug in slugs)
+def starter_keywords(slug: str, words_in: dict[str, str] | None = None) -> str:
+    """The search keywords a starter activity starts with: the English words,
+    or each group's words in `words_in` (keyed by the English group)."""
+    groups = [words for words, slugs in FEELINGS.items() if slug in slugs]
+    return ", ".join(groups if words_in is None else [words_in[words] for words in groups])
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Spanish text of the starter catalogue (activities/starter.py).
 
 Pure data, keyed by the English entries' slugs: `TAGS` gives each tag's
-Spanish name, `ACTIVITIES` each activity's Spanish fields. Link labels and
+Spanish name, `ACTIVITIES` each activity's Spanish fields, and `FEELINGS` the
+Spanish search words for each group of English ones in `starter.FEELINGS`. Link labels and
 ready-to-send messages are in the same order, and of the same number, as the
 English ones, so they can be matched by position. Service and product names
 stay as the services use them; numbers, keywords and URLs stay as they are.
@@ -16,6 +17,28 @@ TAGS = {
     "volunteering": "Voluntariado",
     "hobby": "Pasatiempos e intereses",
     "outdoors": "Al aire libre",
+}
+
+# What someone might type in Spanish, in both genders, and without accents
+# too, since many keyboards make them hard to type. Members never see these.
+FEELINGS = {
+    "lonely, alone, loneliness": "solo, sola, soledad, sin compañía, sin compania",
+    "isolated, isolation, cut off, no friends": (
+        "aislado, aislada, aislamiento, incomunicado, incomunicada, sin amigos, sin amistades"
+    ),
+    "tired, exhausted, no energy, worn out": (
+        "cansado, cansada, cansancio, agotado, agotada, agotamiento, sin energía, "
+        "sin energia, sin fuerzas"
+    ),
+    "anxious, anxiety, nervous, worried, shy": (
+        "ansioso, ansiosa, ansiedad, nervioso, nerviosa, nervios, preocupado, preocupada, "
+        "preocupación, preocupacion, tímido, tímida, timido, timida, timidez"
+    ),
+    "bored, boredom, restless": ("aburrido, aburrida, aburrimiento, inquieto, inquieta, inquietud"),
+    "sad, down, low, unhappy": (
+        "triste, tristeza, decaído, decaída, decaido, decaida, desanimado, desanimada, "
+        "bajón, bajon, infeliz"
+    ),
 }
 
 ACTIVITIES = {

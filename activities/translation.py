@@ -18,7 +18,15 @@ class TagTranslation(TranslationOptions):
 @register(Activity)
 class ActivityTranslation(TranslationOptions):
     # body_html is the body rendered at save, once per language.
-    fields = ("title", "summary", "body", "body_html", "first_step", "why_it_helps")
+    fields = (
+        "title",
+        "summary",
+        "body",
+        "body_html",
+        "first_step",
+        "why_it_helps",
+        "keywords",
+    )
 
 
 @register(ActivityLink)

@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -216,8 +216,20 @@ def offline(request: HttpRequest) -> HttpResponse:
     It holds public lines only: the crisis lines, and the warmlines of one
     state (from ?state=, else the signed-in member's saved state). It renders
     as for an anonymous visitor, so a copy kept on the device holds nothing of
-    the member's.
+    the member's. ?lang= (a language Connect speaks; anything else is ignored)
+    picks its language: the worker fetches it in the language of the pages the
+    member reads, which it cannot otherwise tell without their cookies.
     """
+    language = request.GET.get("lang")
+    if language not in dict(settings.LANGUAGES):
+        return _offline_card(request)
+    with translation.override(language):
+        response = _offline_card(request)
+    response["Content-Language"] = language
+    return response
+
+
+def _offline_card(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("state")
     if code is None:
         state = get_state(getattr(request.user, "home_state", ""))
@@ -291,6 +303,7 @@ def _service_worker_config() -> dict:
     return {
         "version": version,
         "offlineUrl": offline_url,
+        "languages": [code for code, _name in settings.LANGUAGES],
         "precache": precache,
         "helplinesPath": reverse("helplines:finder"),
         "logoutPath": reverse("account_logout"),

@@ -131,14 +131,16 @@ class SupportLine(models.Model):
     PUBLISHABLE_SOURCES = (SourceKind.OPERATOR, SourceKind.GOVERNMENT, SourceKind.NEWS)
     OUT_OF_STATE = (Callers.US, Callers.ANYWHERE)
 
-    name = models.CharField(max_length=120)
+    name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(
+        _("slug"),
         max_length=80,
         unique=True,
         help_text=_("A short unique key, like “nami-helpline”. CSV imports match lines by it."),
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     description = models.TextField(
+        _("description"),
         blank=True,
         max_length=600,
         help_text=_(
@@ -146,7 +148,7 @@ class SupportLine(models.Model):
         ),
     )
 
-    phone = models.CharField(max_length=24, blank=True, validators=[phone_validator])
+    phone = models.CharField(_("phone"), max_length=24, blank=True, validators=[phone_validator])
     text_number = models.CharField(
         _("number to text"), max_length=20, blank=True, validators=[text_number_validator]
     )
@@ -157,10 +159,13 @@ class SupportLine(models.Model):
         help_text=_("The word to send first, if the line asks for one (for example HOME)."),
     )
     chat_url = models.URLField(_("chat link"), blank=True)
-    website = models.URLField(blank=True)
+    website = models.URLField(_("website"), blank=True)
     tty = models.CharField(_("TTY number"), max_length=24, blank=True, validators=[phone_validator])
     languages = models.CharField(
-        max_length=200, blank=True, help_text=_("Comma-separated, like “English, Spanish”.")
+        _("languages"),
+        max_length=200,
+        blank=True,
+        help_text=_("Comma-separated, like “English, Spanish”."),
     )
     spanish_keypress = models.CharField(
         _("key to press for Spanish"),
@@ -177,6 +182,7 @@ class SupportLine(models.Model):
     )
 
     region = models.CharField(
+        _("region"),
         max_length=2,
         choices=REGION_CHOICES,
         help_text=_("The US state the line serves, or National."),
@@ -201,7 +207,7 @@ class SupportLine(models.Model):
         help_text=_("Leave empty for a line open 24/7, or when the hours are not known."),
     )
     time_zone = models.CharField(
-        max_length=64, default="America/New_York", validators=[validate_time_zone]
+        _("time zone"), max_length=64, default="America/New_York", validators=[validate_time_zone]
     )
     hours_note = models.CharField(
         _("note about hours"),
@@ -210,6 +216,7 @@ class SupportLine(models.Model):
         help_text=_("For example “Closed on federal holidays”."),
     )
     restrictions = models.CharField(
+        _("restrictions"),
         max_length=300,
         blank=True,
         help_text=_(
@@ -218,6 +225,7 @@ class SupportLine(models.Model):
     )
 
     status = models.CharField(
+        _("status"),
         max_length=20,
         choices=Status.choices,
         default=Status.NEEDS_CHECKING,
@@ -250,8 +258,8 @@ class SupportLine(models.Model):
     verified_on = models.DateField(
         _("last checked"), help_text=_("The day an admin last checked the source.")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = SupportLineQuerySet.as_manager()
 
@@ -286,6 +294,8 @@ class SupportLine(models.Model):
     ]
 
     class Meta:
+        verbose_name = _("support line")
+        verbose_name_plural = _("support lines")
         ordering = ["name"]
         indexes = [models.Index(fields=["status", "kind", "region"])]
 
@@ -444,14 +454,18 @@ class ProblemReport(models.Model):
 
     NOTE_MAX = 300
 
-    line = models.ForeignKey(SupportLine, on_delete=models.CASCADE, related_name="reports")
-    note = models.CharField(max_length=NOTE_MAX, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    line = models.ForeignKey(
+        SupportLine, on_delete=models.CASCADE, related_name="reports", verbose_name=_("line")
+    )
+    note = models.CharField(_("note"), max_length=NOTE_MAX, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
 
     objects = ProblemReportQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("problem report")
+        verbose_name_plural = _("problem reports")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["line", "resolved_at"])]
 

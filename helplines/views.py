@@ -178,7 +178,7 @@ def _entry_json(entry: FinderEntry, section: str, position: int) -> dict:
         "position": position,
         "section": section,
         "slug": line.slug,
-        "name": line.name,
+        "name": line.display_name,
         "kind": line.kind,
         "kind_label": line.get_kind_display(),
         "description": line.description,

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WorksheetsConfig(AppConfig):
     name = "worksheets"
+    verbose_name = _("Worksheets")
 
     def ready(self) -> None:
         from connectapp.lib.userdata import track, track_m2m

@@ -107,15 +107,20 @@ class Worksheet(models.Model):
     deletes the kind's row and everything that hangs off it."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worksheets"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="worksheets",
+        verbose_name=_("owner"),
     )
     # A `registry.WorksheetKind.key`. No choices: a new kind needs no migration here.
-    kind = models.CharField(max_length=30, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    kind = models.CharField(_("kind"), max_length=30, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     objects = WorksheetQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("worksheet")
+        verbose_name_plural = _("worksheets")
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["owner", "kind"], name="worksheet_owner_kind_idx")]
 
@@ -137,12 +142,16 @@ class WorksheetModel(models.Model):
     `title_field`, and registers in `worksheets/kinds.py`."""
 
     worksheet = models.OneToOneField(
-        Worksheet, on_delete=models.CASCADE, related_name="%(class)s", editable=False
+        Worksheet,
+        on_delete=models.CASCADE,
+        related_name="%(class)s",
+        editable=False,
+        verbose_name=_("worksheet"),
     )
-    version = models.PositiveIntegerField(default=1)
-    creation_token = models.UUIDField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    creation_token = models.UUIDField(_("creation token"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now, editable=False)
 
     # The field that names this worksheet to its owner (member-written, so
     # never in `__str__`, emails or admin pages).
@@ -240,9 +249,12 @@ class NeedsStatement(WorksheetModel):
     """A "communicate my needs" document. Every section is optional."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="needs_statements"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="needs_statements",
+        verbose_name=_("owner"),
     )
-    title = models.CharField(max_length=100)
+    title = models.CharField(_("title"), max_length=100)
     audience = text_field(_("Who this is for"))
     experience = text_field(_("What depression is like for me"))
     warning_signs = text_field(_("Signs that I am struggling"))
@@ -286,6 +298,8 @@ class NeedsStatement(WorksheetModel):
     ]
 
     class Meta:
+        verbose_name = _("needs statement")
+        verbose_name_plural = _("needs statements")
         ordering = ["-updated_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -338,11 +352,14 @@ class Relationship(WorksheetModel):
         OTHER = "other", _("Other")
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="relationships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="relationships",
+        verbose_name=_("owner"),
     )
     name = models.CharField(_("Name or nickname"), max_length=80)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FRIEND)
-    notes = text_field()
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.FRIEND)
+    notes = text_field(_("notes"))
 
     objects = RelationshipQuerySet.as_manager()
 
@@ -350,6 +367,8 @@ class Relationship(WorksheetModel):
     EDITABLE_FIELDS = ["name", "kind", "notes"]
 
     class Meta:
+        verbose_name = _("relationship")
+        verbose_name_plural = _("relationships")
         ordering = ["name", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -444,7 +463,10 @@ class SafetyPlan(WorksheetModel):
     `{"name", "phone", "message"}` (professionals have no message)."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_plans"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="safety_plans",
+        verbose_name=_("owner"),
     )
     title = models.CharField(_("Name this plan"), max_length=100, default=_("My safety plan"))
     warning_signs = text_field(_("My warning signs"))
@@ -471,6 +493,8 @@ class SafetyPlan(WorksheetModel):
     LIST_FIELDS = ["warning_signs", "coping", "distractions", "environment", "reasons"]
 
     class Meta:
+        verbose_name = _("safety plan")
+        verbose_name_plural = _("safety plans")
         ordering = ["-updated_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -634,34 +658,44 @@ ELEMENTS: dict[str, dict[str, Any]] = {
 }
 
 
-def _rating_field() -> models.PositiveSmallIntegerField:
-    return models.PositiveSmallIntegerField(choices=Rating.choices)
+def _rating_field(verbose_name: str) -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(verbose_name, choices=Rating.choices)
 
 
 class SecurityCheck(models.Model):
     """A dated look at one relationship's five elements of security."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="security_checks"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="security_checks",
+        verbose_name=_("owner"),
     )
-    relationship = models.ForeignKey(Relationship, on_delete=models.CASCADE, related_name="checks")
-    checked_on = models.DateField(default=date.today)
-    consistency = _rating_field()
-    consistency_note = text_field()
-    availability = _rating_field()
-    availability_note = text_field()
-    reliability = _rating_field()
-    reliability_note = text_field()
-    responsiveness = _rating_field()
-    responsiveness_note = text_field()
-    predictability = _rating_field()
-    predictability_note = text_field()
-    creation_token = models.UUIDField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    relationship = models.ForeignKey(
+        Relationship,
+        on_delete=models.CASCADE,
+        related_name="checks",
+        verbose_name=_("relationship"),
+    )
+    checked_on = models.DateField(_("checked on"), default=date.today)
+    consistency = _rating_field(_("consistency"))
+    consistency_note = text_field(_("consistency note"))
+    availability = _rating_field(_("availability"))
+    availability_note = text_field(_("availability note"))
+    reliability = _rating_field(_("reliability"))
+    reliability_note = text_field(_("reliability note"))
+    responsiveness = _rating_field(_("responsiveness"))
+    responsiveness_note = text_field(_("responsiveness note"))
+    predictability = _rating_field(_("predictability"))
+    predictability_note = text_field(_("predictability note"))
+    creation_token = models.UUIDField(_("creation token"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     objects = SecurityCheckQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("security check")
+        verbose_name_plural = _("security checks")
         ordering = ["-checked_on", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -719,20 +753,28 @@ class TestDrive(models.Model):
     """A small ask, and how the other person responded."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="test_drives"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="test_drives",
+        verbose_name=_("owner"),
     )
     relationship = models.ForeignKey(
-        Relationship, on_delete=models.CASCADE, related_name="test_drives"
+        Relationship,
+        on_delete=models.CASCADE,
+        related_name="test_drives",
+        verbose_name=_("relationship"),
     )
-    asked_on = models.DateField(default=date.today)
+    asked_on = models.DateField(_("asked on"), default=date.today)
     ask = text_field(_("What I asked for"), blank=False)
     response = text_field(_("How they responded"))
-    creation_token = models.UUIDField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    creation_token = models.UUIDField(_("creation token"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     objects = OwnedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("test drive")
+        verbose_name_plural = _("test drives")
         ordering = ["-asked_on", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -750,16 +792,26 @@ class UnsavedEdit(models.Model):
     member compares it with the stored version and chooses."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unsaved_edits"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="unsaved_edits",
+        verbose_name=_("owner"),
     )
-    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="unsaved_edits")
-    data = models.JSONField()
-    base_version = models.PositiveIntegerField()
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    worksheet = models.ForeignKey(
+        Worksheet,
+        on_delete=models.CASCADE,
+        related_name="unsaved_edits",
+        verbose_name=_("worksheet"),
+    )
+    data = models.JSONField(_("data"))
+    base_version = models.PositiveIntegerField(_("base version"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     objects = OwnedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("unsaved edit")
+        verbose_name_plural = _("unsaved edits")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
@@ -809,26 +861,36 @@ class Share(models.Model):
         REPLACED = "replaced", _("A newer share with the same clinician took its place")
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="shares",
+        verbose_name=_("owner"),
     )
     clinician = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         on_delete=models.SET_NULL,
         related_name="received_shares",
+        verbose_name=_("clinician"),
     )
     # The clinician as named on the consent screen: "display name, profession".
-    clinician_name = models.CharField(max_length=200)
-    worksheets = models.ManyToManyField(Worksheet, blank=True, related_name="shares")
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    expires_at = models.DateTimeField(null=True, blank=True)
-    ended_at = models.DateTimeField(null=True, blank=True)
-    end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)
-    creation_token = models.UUIDField(null=True, blank=True, editable=False)
+    clinician_name = models.CharField(_("clinician name"), max_length=200)
+    worksheets = models.ManyToManyField(
+        Worksheet, blank=True, related_name="shares", verbose_name=_("worksheets")
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    end_reason = models.CharField(
+        _("end reason"), max_length=20, choices=EndReason.choices, blank=True
+    )
+    creation_token = models.UUIDField(_("creation token"), null=True, blank=True, editable=False)
 
     objects = ShareQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("share")
+        verbose_name_plural = _("shares")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -888,22 +950,33 @@ class Comment(models.Model):
     ends, and goes when their account does."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worksheet_comments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="worksheet_comments",
+        verbose_name=_("owner"),
     )
     # The clinician the conversation is with, whoever wrote this message.
     clinician = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("clinician"),
     )
-    clinician_name = models.CharField(max_length=200)
-    from_clinician = models.BooleanField()
-    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="comments")
-    text = models.TextField(max_length=2000)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    creation_token = models.UUIDField(null=True, blank=True, editable=False)
+    clinician_name = models.CharField(_("clinician name"), max_length=200)
+    from_clinician = models.BooleanField(_("from the clinician"))
+    worksheet = models.ForeignKey(
+        Worksheet, on_delete=models.CASCADE, related_name="comments", verbose_name=_("worksheet")
+    )
+    text = models.TextField(_("text"), max_length=2000)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    creation_token = models.UUIDField(_("creation token"), null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -922,15 +995,25 @@ class ClientLabel(models.Model):
     (`owner`), and goes with either account."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="client_labels"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="client_labels",
+        verbose_name=_("owner"),
     )
-    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("member"),
+    )
     label = models.CharField(_("Your private label"), max_length=80)
-    updated_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
 
     objects = OwnedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("client label")
+        verbose_name_plural = _("client labels")
         ordering = ["label", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["owner", "member"], name="one_client_label_each"),
@@ -992,7 +1075,10 @@ class AccessLogEntry(models.Model):
         PDF = "pdf", _("PDF download")
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_log_entries"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="access_log_entries",
+        verbose_name=_("owner"),
     )
     clinician = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -1000,21 +1086,24 @@ class AccessLogEntry(models.Model):
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         related_name="+",
+        verbose_name=_("clinician"),
     )
-    clinician_name = models.CharField(max_length=200)
+    clinician_name = models.CharField(_("clinician name"), max_length=200)
     worksheet = models.ForeignKey(
         Worksheet,
         null=True,
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         related_name="+",
+        verbose_name=_("worksheet"),
     )
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    viewed_at = models.DateTimeField(default=timezone.now, editable=False)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    viewed_at = models.DateTimeField(_("viewed at"), default=timezone.now, editable=False)
 
     objects = AccessLogQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("access log entry")
         ordering = ["-viewed_at", "-pk"]
         verbose_name_plural = _("access log entries")
         indexes = [
@@ -1061,22 +1150,34 @@ class TrustedLink(models.Model):
         DAYS_30 = 30, _("For 30 days")
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trusted_links"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="trusted_links",
+        verbose_name=_("owner"),
     )
-    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="trusted_links")
+    worksheet = models.ForeignKey(
+        Worksheet,
+        on_delete=models.CASCADE,
+        related_name="trusted_links",
+        verbose_name=_("worksheet"),
+    )
     # Who the member made it for, in their words ("my sister"): member-written,
     # so never in `__str__`, logs or emails.
     recipient = models.CharField(_("Who it is for"), max_length=80)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    duration_days = models.PositiveSmallIntegerField(choices=Duration.choices)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    expires_at = models.DateTimeField()
-    ended_at = models.DateTimeField(null=True, blank=True)
-    creation_token = models.UUIDField(null=True, blank=True, editable=False)
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, editable=False)
+    duration_days = models.PositiveSmallIntegerField(
+        _("duration in days"), choices=Duration.choices
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(_("expires at"))
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    creation_token = models.UUIDField(_("creation token"), null=True, blank=True, editable=False)
 
     objects = TrustedLinkQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("trusted link")
+        verbose_name_plural = _("trusted links")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -1101,10 +1202,14 @@ class TrustedLink(models.Model):
 class TrustedLinkOpen(models.Model):
     """One opening of a trusted link: only when, never from where or by whom."""
 
-    link = models.ForeignKey(TrustedLink, on_delete=models.CASCADE, related_name="opens")
-    opened_at = models.DateTimeField(default=timezone.now, editable=False)
+    link = models.ForeignKey(
+        TrustedLink, on_delete=models.CASCADE, related_name="opens", verbose_name=_("link")
+    )
+    opened_at = models.DateTimeField(_("opened at"), default=timezone.now, editable=False)
 
     class Meta:
+        verbose_name = _("trusted link opening")
+        verbose_name_plural = _("trusted link openings")
         ordering = ["-opened_at", "-pk"]
 
     def __str__(self) -> str:

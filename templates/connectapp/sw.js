@@ -4,7 +4,8 @@
 // - "connect-public-<version>": static files from an allowlist, fetched
 //   without cookies;
 // - "connect-card": the offline crisis card, a public page of crisis lines and
-//   one state's warmlines, refreshed each time the Helplines page loads;
+//   one state's warmlines, refreshed each time the Helplines page loads, and
+//   fetched again when a page comes back in another language;
 // - "connect-kept": only when a member turns on "keep on this device" for a
 //   page. It is deleted when they turn it off or sign out on this device.
 // Every other request goes to the network untouched: pages of a signed-in
@@ -53,9 +54,36 @@ async function cardResponse() {
   return newest ? cache.match(newest) : undefined;
 }
 
-function cardUrlFor(pageUrl) {
+// The language a page was served in (the member's saved choice, the footer's,
+// or the browser's), when it is one Connect speaks.
+function pageLanguage(response) {
+  const language = (response.headers.get("Content-Language") || "").toLowerCase();
+  return usable(response) && CONFIG.languages.includes(language) ? language : null;
+}
+
+function cardUrlFor(pageUrl, language) {
+  const url = new URL(CONFIG.offlineUrl, self.location.origin);
   const state = (pageUrl.searchParams.get("state") || "").trim().toUpperCase();
-  return /^[A-Z]{2}$/.test(state) ? CONFIG.offlineUrl + "?state=" + state : CONFIG.offlineUrl;
+  if (/^[A-Z]{2}$/.test(state)) {
+    url.searchParams.set("state", state);
+  }
+  if (language) {
+    url.searchParams.set("lang", language);
+  }
+  return url.href;
+}
+
+// The card is fetched with ?lang=, since a card fetched without cookies would
+// follow only the browser's language. When a page comes back in another
+// language (the member switched), the same card is fetched in that one.
+async function cardFollowLanguage(language) {
+  const newest = await newestCard(await caches.open(CARD_CACHE));
+  const url = new URL(newest ? newest.url : CONFIG.offlineUrl, self.location.origin);
+  if (url.searchParams.get("lang") === language) {
+    return;
+  }
+  url.searchParams.set("lang", language);
+  await storeCard(url.href);
 }
 
 self.addEventListener("install", (event) => {
@@ -90,8 +118,11 @@ async function navigate(event) {
   const url = new URL(event.request.url);
   try {
     const response = await fetch(event.request);
+    const language = pageLanguage(response);
     if (url.pathname === CONFIG.helplinesPath && response.ok) {
-      event.waitUntil(storeCard(cardUrlFor(url)).catch(() => undefined));
+      event.waitUntil(storeCard(cardUrlFor(url, language)).catch(() => undefined));
+    } else if (language) {
+      event.waitUntil(cardFollowLanguage(language).catch(() => undefined));
     }
     return response;
   } catch (error) {

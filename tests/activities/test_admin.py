@@ -420,13 +420,25 @@ def test_the_preview_reads_like_the_file(admin_client):
 def test_staff_edit_search_keywords_in_the_admin(admin_client):
     activity = make_activity(slug="walk", keywords="")
     page = admin_client.get(reverse("admin:activities_activity_change", args=[activity.pk]))
-    assert 'name="keywords"' in page.content.decode()
+    assert 'name="keywords_en"' in page.content.decode()
+    assert 'name="keywords_es"' in page.content.decode()
+    content = "\n".join(
+        [HEADER + ",keywords_en,keywords_es", csv_row("walk", kinds="") + ",lonely,soledad"]
+    )
+    confirm(admin_client, upload(admin_client, content))
+    activity.refresh_from_db()
+    assert (activity.keywords_en, activity.keywords_es) == ("lonely", "soledad")
+    for word in ("lonely", "soledad"):
+        changelist = admin_client.get(CHANGELIST, {"q": word})
+        assert list(changelist.context["cl"].result_list) == [activity]
+
+
+def test_a_file_from_before_spanish_keywords_imports_them_as_english(admin_client):
+    activity = make_activity(slug="walk", keywords="")
     content = "\n".join([HEADER + ",keywords", csv_row("walk", kinds="") + ",lonely"])
     confirm(admin_client, upload(admin_client, content))
     activity.refresh_from_db()
-    assert activity.keywords == "lonely"
-    changelist = admin_client.get(CHANGELIST, {"q": "lonely"})
-    assert list(changelist.context["cl"].result_list) == [activity]
+    assert (activity.keywords_en, activity.keywords_es) == ("lonely", None)
 
 
 def test_approving_a_suggestion_makes_a_draft_for_an_admin_to_complete(admin_client, member):

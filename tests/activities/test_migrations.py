@@ -72,3 +72,19 @@ def test_content_in_two_languages_keeps_the_text_as_english():
     new.get_model("activities", "Activity").objects.update(title="Otro", title_en="Join a forum")
     old = migrate_to("activities", "0009_recommendation_note")
     assert old.get_model("activities", "Activity").objects.get().title == "Join a forum"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_keywords_in_two_languages_keep_the_keywords_as_english():
+    old = migrate_to("activities", "0012_translated_labels")
+    old.get_model("activities", "Activity").objects.create(
+        title="Join a forum", slug="join-a-forum", summary="Say hello.", keywords="lonely, bored"
+    )
+
+    new = migrate_to("activities", "0014_copy_keywords_into_english")
+    activity = new.get_model("activities", "Activity").objects.get()
+    assert (activity.keywords_en, activity.keywords_es) == ("lonely, bored", None)
+
+    new.get_model("activities", "Activity").objects.update(keywords="", keywords_en="lonely")
+    old = migrate_to("activities", "0012_translated_labels")
+    assert old.get_model("activities", "Activity").objects.get().keywords == "lonely"

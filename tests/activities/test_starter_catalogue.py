@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from activities import starter_es
 from activities.models import Activity, ActivityLink, Tag
 from activities.starter import FEELINGS, STARTER_ACTIVITIES, starter_keywords
 
@@ -193,7 +194,8 @@ def test_the_loader_never_overwrites_an_admins_keywords():
     park.refresh_from_db()
     text.refresh_from_db()
     assert (park.keywords, text.keywords) == ("fresh air", "")
-    assert not Activity.objects.search("sad").filter(pk=park.pk).exists()
+    # "unhappy": "sad" is also in its Spanish keywords' "cansado".
+    assert not Activity.objects.search("unhappy").filter(pk=park.pk).exists()
 
 
 def test_the_keywords_migration_fills_only_empty_starter_keywords():
@@ -210,3 +212,43 @@ def test_the_keywords_migration_fills_only_empty_starter_keywords():
     assert Activity.objects.get(slug="call-a-warmline").keywords == starter_keywords(
         "call-a-warmline"
     )
+
+
+def test_every_feeling_has_spanish_search_words():
+    assert set(starter_es.FEELINGS) == set(FEELINGS)
+    assert all(words.strip() for words in starter_es.FEELINGS.values())
+
+
+def test_starter_activities_get_spanish_search_keywords():
+    call_command("load_starter_catalogue")
+    warmline = Activity.objects.get(slug="call-a-warmline")
+    assert "soledad" in warmline.keywords_es
+    assert "lonely" in warmline.keywords_en
+    with translation.override("es"):
+        assert warmline.keywords == warmline.keywords_es
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_search_finds_starter_activities_by_spanish_feelings(client, language):
+    call_command("load_starter_catalogue")
+    lonely = {slug for words, slugs in FEELINGS.items() if "lonely" in words for slug in slugs}
+    with translation.override(language):
+        found = set(Activity.objects.search("soledad").values_list("slug", flat=True))
+    assert lonely <= found
+    page = client.get("/activities/?q=soledad", headers={"accept-language": language})
+    assert "call-a-warmline" in page.content.decode()
+
+
+def test_the_loader_fills_only_empty_spanish_keywords():
+    call_command("load_starter_catalogue")
+    park = Activity.objects.get(slug="spend-time-in-a-park")
+    park.keywords_es = "aire libre"
+    park.save()
+    text = Activity.objects.get(slug="send-a-short-text")
+    text.keywords_es = ""
+    text.save()
+    call_command("load_starter_catalogue")
+    park.refresh_from_db()
+    text.refresh_from_db()
+    assert park.keywords_es == "aire libre"
+    assert text.keywords_es == starter_keywords("send-a-short-text", starter_es.FEELINGS)

@@ -188,7 +188,7 @@ def test_the_offline_card_appears_with_the_network_off(live_server, narrow_page,
     # The worker took control after the page loaded; a second visit is the one
     # it sees, as when a member comes back to the page.
     page.reload()
-    wait_for_card(page, "/offline/?state=OR")
+    wait_for_card(page, "/offline/?state=OR&lang=en")
 
     page.context.set_offline(True)
     page.goto(live_server.url + "/activities/")
@@ -216,7 +216,7 @@ def test_a_signed_in_member_leaves_nothing_private_in_cache_storage(
     for path in ["/worksheets/", "/activities/my/", "/accounts/profile/", "/helplines/"]:
         page.goto(live_server.url + path)
     # Without ?state=, the card holds the member's saved state.
-    wait_for_card(page, "/offline/")
+    wait_for_card(page, "/offline/?lang=en")
     assert_nothing_private_cached(page)
     cached = page.evaluate(CACHED_TEXT)
     assert "North Carolina" in cached
@@ -228,6 +228,68 @@ def test_a_signed_in_member_leaves_nothing_private_in_cache_storage(
     page.goto(live_server.url + "/worksheets/")
     expect(page.get_by_role("heading", name="Warmlines for North Carolina")).to_be_visible()
     assert member.display_name not in page.content()
+    context.close()
+
+
+def test_the_offline_card_follows_the_language_the_member_picks(
+    live_server, browser, starter_directory
+):
+    context = browser.new_context(locale="en-US", viewport=NARROW)
+    page = context.new_page()
+    page.goto(live_server.url + "/helplines/?state=OR")
+    wait_for_service_worker(page)
+    page.reload()
+    wait_for_card(page, "/offline/?state=OR&lang=en")
+
+    # The footer's switcher: the page it returns to is in Spanish, and so,
+    # from then on, is the card, for the same state.
+    page.goto(live_server.url + "/about/")
+    page.get_by_label("Language").select_option("es")
+    page.get_by_role("button", name="Change language").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Acerca de Connect")
+    wait_for_card(page, "/offline/?state=OR&lang=es")
+
+    context.set_offline(True)
+    page.goto(live_server.url + "/activities/")
+    assert page.get_attribute("html", "lang") == "es"
+    expect(
+        page.get_by_role("heading", name="Ayuda por teléfono o mensaje de texto")
+    ).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("de Oregón|de Oregon"))).to_be_visible()
+    context.set_offline(False)
+
+    # And back again.
+    page.goto(live_server.url + "/about/")
+    page.get_by_label("Idioma").select_option("en")
+    page.get_by_role("button", name="Cambiar idioma").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("About Connect")
+    wait_for_card(page, "/offline/?state=OR&lang=en")
+    context.close()
+
+
+def test_the_offline_card_follows_a_members_saved_language_not_the_browsers(
+    live_server, browser, member, starter_directory
+):
+    member.language = "es"
+    member.home_state = "NC"
+    member.save(update_fields=["language", "home_state"])
+    context = browser.new_context(locale="en-US", viewport=NARROW)
+    signed_in(context, live_server, member)
+    page = context.new_page()
+    page.goto(live_server.url + "/activities/")
+    wait_for_service_worker(page)
+    page.goto(live_server.url + "/activities/my/")
+    wait_for_card(page, "/offline/?lang=es")
+    assert_nothing_private_cached(page)
+    cached = page.evaluate(CACHED_TEXT)
+    assert "Ayuda por teléfono o mensaje de texto" in cached
+    assert member.display_name not in cached
+
+    context.set_offline(True)
+    page.goto(live_server.url + "/worksheets/")
+    expect(
+        page.get_by_role("heading", name="Ayuda por teléfono o mensaje de texto")
+    ).to_be_visible()
     context.close()
 
 

@@ -73,6 +73,39 @@ def test_offline_card_says_so_for_an_unknown_state(client, directory):
     assert 'href="tel:988"' in html
 
 
+@pytest.mark.parametrize("browser_language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_offline_card_speaks_the_language_it_is_asked_for(
+    client, directory, language, browser_language
+):
+    response = client.get(
+        reverse("offline"),
+        {"state": "OR", "lang": language},
+        headers={"accept-language": browser_language},
+    )
+    assert response.status_code == 200
+    assert response["Content-Language"] == language
+    html = response.content.decode()
+    assert f'<html lang="{language}"' in html
+    heading = {"en": "Help by phone or text", "es": "Ayuda por teléfono o mensaje de texto"}
+    assert heading[language] in html
+
+
+@pytest.mark.parametrize("lang", ["fr", "ES", "es-x", "", "../en"])
+def test_offline_card_ignores_a_language_connect_does_not_speak(client, directory, lang):
+    response = client.get(reverse("offline"), {"lang": lang}, headers={"accept-language": "es"})
+    assert response.status_code == 200
+    assert response["Content-Language"] == "es"
+    assert "Ayuda por teléfono o mensaje de texto" in response.content.decode()
+
+
+def test_offline_card_in_a_language_leaves_the_next_request_in_its_own(client, directory):
+    client.get(reverse("offline"), {"lang": "es"})
+    response = client.get(reverse("offline"), headers={"accept-language": "en"})
+    assert response["Content-Language"] == "en"
+    assert "Help by phone or text" in response.content.decode()
+
+
 def test_offline_card_uses_a_signed_in_members_saved_state_but_nothing_else_of_theirs(
     member, member_client, directory
 ):
@@ -146,6 +179,7 @@ def test_service_worker_precaches_only_static_files_and_the_public_card(client):
     assert all(url.startswith("/static/") for url in config["precache"])
     assert config["logoutPath"] == reverse("account_logout")
     assert config["helplinesPath"] == reverse("helplines:finder")
+    assert config["languages"] == [code for code, _name in settings.LANGUAGES]
 
 
 def test_signing_out_tells_the_browser_to_clear_its_cache(member_client):

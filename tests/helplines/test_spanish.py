@@ -91,6 +91,28 @@ def test_crisis_lines_show_their_spanish_options_in_spanish(client):
 
 
 @pytest.mark.django_db
+def test_the_api_gives_the_name_people_see_in_their_language(client):
+    make_support_line(
+        slug="988-lifeline",
+        name="988 Suicide & Crisis Lifeline",
+        kind=SupportLine.Kind.CRISIS,
+        region="US",
+        phone="988",
+    )
+    make_support_line(slug="oregon-warmline", name="Oregon Warmline", region="OR")
+
+    def names(**headers) -> dict[str, str]:
+        data = client.get(reverse("helplines_api:lines") + "?state=OR", **headers).json()
+        return {line["slug"]: line["name"] for line in data["lines"]}
+
+    assert names(**SPANISH) == {
+        "988-lifeline": "988 Línea de Prevención del Suicidio y Crisis",
+        "oregon-warmline": "Oregon Warmline",
+    }
+    assert names(**ENGLISH)["988-lifeline"] == "988 Suicide & Crisis Lifeline"
+
+
+@pytest.mark.django_db
 def test_a_spanish_option_needs_its_way_to_reach_the_line():
     line = make_support_line()
     line.phone, line.chat_url = "", "https://example.org/chat"
