@@ -35,6 +35,7 @@ def test_a_link_is_made_read_by_the_sister_then_stopped(live_server, page, brows
     page.goto(live_server.url + "/worksheets/sharing/")
     fits(page)
     page.get_by_role("link", name="Make a link for someone you trust").click()
+    page.get_by_label("Who is it for?").wait_for()  # the next page has loaded
     fits(page)
     page.get_by_label("For my sister (needs statement)").check()
     page.get_by_label("Who is it for?").fill("My sister")
@@ -60,6 +61,7 @@ def test_a_link_is_made_read_by_the_sister_then_stopped(live_server, page, brows
     page.goto(live_server.url + "/worksheets/sharing/")
     page.get_by_text("Opened once").wait_for()
     page.get_by_role("link", name="Stop the link (My sister)").click()
+    page.get_by_role("button", name="Yes, stop the link").wait_for()
     fits(page)
     page.get_by_role("button", name="Yes, stop the link").click()
     page.get_by_text("Links that no longer open").wait_for()
