@@ -433,7 +433,7 @@ STARTER_ACTIVITIES = [
         summary="Help a blind or low-vision person with a quick task over a video call.",
         body=(
             "Be My Eyes connects volunteers with blind and low-vision people who need a hand "
-            "seeing something: reading a label, checking a colour, finding a button. Calls "
+            "seeing something: reading a label, checking a color, finding a button. Calls "
             "are usually short, and you can decline if the time isn't right."
         ),
         first_step="Install the Be My Eyes app and sign up as a volunteer.",
@@ -601,8 +601,8 @@ STARTER_ACTIVITIES = [
         title="Volunteer in person",
         summary="Help out at a local cause and meet people while you do it.",
         body=(
-            "Volunteering puts you alongside others working towards the same goal. Search for "
-            '"volunteer" plus your town, or the name of an organisation you care about. '
+            "Volunteering puts you alongside others working toward the same goal. Search for "
+            '"volunteer" plus your town, or the name of an organization you care about. '
             "VolunteerMatch lists local roles too. If you'd like to use a work skill, "
             "Catchafire matches volunteers with projects for nonprofits, mostly done online."
         ),
@@ -622,7 +622,7 @@ STARTER_ACTIVITIES = [
         summary="Do a small mood-lifting activity together with a friend or family member.",
         body=(
             "Activities that build positive feelings, such as sharing three good things from "
-            "your week, cooking a favourite meal, or going for a walk to spot something "
+            "your week, cooking a favorite meal, or going for a walk to spot something "
             "beautiful, are often better with company. Pick one and invite someone to do it "
             "with you."
         ),

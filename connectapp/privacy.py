@@ -242,7 +242,7 @@ def data_kinds() -> list[DataKind]:
             models=("worksheets.ClientLabel",),
             what=_(
                 "If you are a clinician: a short label you gave a member who shares with you, "
-                "to recognise them on your dashboard."
+                "to recognize them on your dashboard."
             ),
             who_sees=_("Only the clinician who wrote it: never the member, never anyone else."),
             kept=_(

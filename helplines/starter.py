@@ -350,7 +350,7 @@ STARTER_LINES: list[dict] = [
         "description": (
             "A completely peer-run line: the people who answer are not clinicians but have "
             "lived through mental health struggles, and are trained to listen without "
-            "judgement. Run by Community Counseling Solutions."
+            "judgment. Run by Community Counseling Solutions."
         ),
         "phone": "1-800-698-2392",
         "languages": "English, Spanish",

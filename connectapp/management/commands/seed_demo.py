@@ -26,7 +26,7 @@ DEMO_CLINICIAN_PROFILE = {
     "profession": "Licensed clinical social worker",
     "licence_number": "LCSW-DEMO-0001",
     "licence_region": "Oregon",
-    "practice_name": "Demo Counselling Practice",
+    "practice_name": "Demo Counseling Practice",
 }
 
 # A short sample needs statement, so the clinician dashboard has something to show.
