@@ -152,9 +152,10 @@ def _share_exists_check(owner: User, clinician: User) -> None:
     """Raise ShareExists for a current share with `clinician`. An expired one
     that nobody ended is ended now, so it no longer holds the place."""
     unended = Share.objects.filter(owner=owner, clinician=clinician, ended_at__isnull=True)
-    unended.filter(expires_at__lte=timezone.now()).update(
+    if unended.filter(expires_at__lte=timezone.now()).update(
         ended_at=F("expires_at"), end_reason=Share.EndReason.EXPIRED
-    )
+    ):
+        data_changed(owner.pk, clinician.pk)  # update() sends no save signal
     current = unended.filter(ended_at__isnull=True).first()
     if current is not None:
         raise ShareExists(current)
@@ -232,6 +233,7 @@ def share_revoke(*, share: Share, request: HttpRequest | None = None) -> bool:
     share.refresh_from_db()
     if not stopped:
         return False
+    data_changed(share.owner_id, share.clinician_id)  # update() sends no save signal
     security_log.info("share_revoked share=%s owner=%s", share.pk, share.owner_id)
     if share.clinician is not None:
         notification_send(
@@ -246,11 +248,13 @@ def share_revoke(*, share: Share, request: HttpRequest | None = None) -> bool:
 
 def shares_end_for_clinician(*, clinician: User) -> int:
     """End every current share with a clinician who lost verification."""
-    return (
-        Share.objects.current()
-        .filter(clinician=clinician)
-        .update(ended_at=timezone.now(), end_reason=Share.EndReason.CLINICIAN_NOT_VERIFIED)
+    ending = Share.objects.current().filter(clinician=clinician)
+    owners = list(ending.values_list("owner_id", flat=True))
+    ended = ending.update(
+        ended_at=timezone.now(), end_reason=Share.EndReason.CLINICIAN_NOT_VERIFIED
     )
+    data_changed(clinician.pk, *owners)  # update() sends no save signal
+    return ended
 
 
 def comment_create(

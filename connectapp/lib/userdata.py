@@ -123,14 +123,18 @@ def lazy_context(build: Callable[[], dict], names: Iterable[str]) -> dict[str, S
     return {name: SimpleLazyObject(lambda name=name: built()[name]) for name in names}
 
 
-def stamped(name: str, user_id: int, build: Callable[[], T]) -> T:
+def stamped(
+    name: str, user_id: int, build: Callable[[], T], *, fresh: Callable[[T], bool] | None = None
+) -> T:
     """`build()`'s value for this person, kept in the cache while their data
-    version holds: one round trip to the cache instead of `build`'s queries."""
+    version holds (and, with `fresh`, while `fresh(value)` says it still
+    holds, for what time alone can change): one round trip to the cache
+    instead of `build`'s queries."""
     key, vkey = f"stamped:{name}:{user_id}", version_key(user_id)
     found = cache.get_many([vkey, key])
     cached = found.pop(key, None)
     (version,) = _filled([vkey], found)
-    if cached is not None and cached[0] == version:
+    if cached is not None and cached[0] == version and (fresh is None or fresh(cached[1])):
         return cached[1]
     value = build()
     cache.set(key, (version, value), FRAGMENT_SECONDS)

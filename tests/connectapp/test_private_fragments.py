@@ -7,6 +7,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -14,7 +15,6 @@ from django.utils import timezone
 
 from connectapp.lib import userdata
 from connectapp.templatetags.private_fragments import CSRF_PLACEHOLDER
-from worksheets.models import Share
 
 from ..conftest import sign_in
 from ..factories import (
@@ -129,10 +129,9 @@ def test_an_expired_share_leaves_the_dashboard_without_any_write(member, clinici
     clinician_client = sign_in(Client(), clinician)
     assert "Letter" in clinician_client.get(DASHBOARD).content.decode()
 
-    # No signal: the share's time simply runs out.
-    Share.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
-
-    assert "Letter" not in clinician_client.get(DASHBOARD).content.decode()
+    # No write and no signal: the share's time simply runs out.
+    with time_machine.travel(timezone.now() + timedelta(hours=1, seconds=1)):
+        assert "Letter" not in clinician_client.get(DASHBOARD).content.decode()
 
 
 def test_a_members_edit_shows_on_their_clinicians_cached_dashboard(member, clinician):

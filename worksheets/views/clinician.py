@@ -6,17 +6,22 @@ and the MFA middleware has already required a code for their role.
 Reading a shared worksheet happens on the worksheet's own pages
 (`worksheets.views.worksheets`), which log every read."""
 
+import functools
+from datetime import datetime
+
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Prefetch, Window
+from django.db.models import Count, F, Min, Prefetch, Window
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.access import get_clinician_profile_for_user
+from accounts.models import ClinicianProfile
 from activities import services as activity_services
 from activities.forms import RecommendForm
 from activities.models import Recommendation
@@ -38,8 +43,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     fragment cached under the clinician's and those members' data versions, so
     a stopped or expired share leaves the page at once, and any change of a
     member's (or a read, a comment, a label of mine) shows at once."""
-    profile = get_clinician_profile_for_user(request.user)
     me = request.user
+    # The role is checked on the user, loaded fresh; the verified profile is
+    # kept under the clinician's data version, which any change to it bumps.
+    profile = userdata.stamped("clinician-profile", me.pk, functools.partial(_verified_profile, me))
     page = _live_shares_page(me, request.GET.get("page"))
     listed = list(page.object_list)
     fragment = userdata.fragment(
@@ -57,30 +64,57 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _verified_profile(me) -> ClinicianProfile:
+    """The clinician's verified profile (else 404), without the user row it is
+    read with: what goes into the cache holds no password hash."""
+    return ClinicianProfile.objects.get(pk=get_clinician_profile_for_user(me).pk)
+
+
 def _live_shares_page(me, number: str | None) -> Page:
     """(pk, owner_id) of one page of my live shares, and their count, in one
-    query. A page number past the end or not a number gets Django's usual
-    answer (the last page, or the first) from a second query."""
-    live = (
+    query, kept under my data version (a share starting, ending or changing
+    bumps it) until the soonest of them expires. A page number past the end or
+    not a number gets Django's usual answer (the last page, or the first)."""
+    text = number or "1"
+    wanted = int(text) if text.isascii() and text.isdigit() and len(text) < 7 else 0
+    if wanted >= 1:
+        rows, total = userdata.stamped(
+            f"live-shares-page-{wanted}",
+            me.pk,
+            functools.partial(_live_share_rows, me, wanted),
+            fresh=lambda kept: kept[2] is None or timezone.now() < kept[2],
+        )[:2]
+        if rows or wanted == 1:
+            paginator = Paginator([], DASHBOARD_PAGE_SIZE)
+            paginator.count = total
+            return Page(rows, wanted, paginator)
+    return Paginator(_live_shares(me), DASHBOARD_PAGE_SIZE).get_page(number)
+
+
+def _live_shares(me):
+    return (
         Share.objects.active()
         .filter(clinician=me)
         .order_by("owner__display_name", "owner_id", "-created_at")
         .values_list("pk", "owner_id")
     )
-    paginator = Paginator(live, DASHBOARD_PAGE_SIZE)
-    text = number or "1"
-    wanted = int(text) if text.isascii() and text.isdigit() and len(text) < 7 else 0
-    if wanted >= 1:
-        start = (wanted - 1) * DASHBOARD_PAGE_SIZE
-        rows = list(
-            live.annotate(total=Window(Count("pk"))).values_list("pk", "owner_id", "total")[
-                start : start + DASHBOARD_PAGE_SIZE
-            ]
-        )
-        if rows or wanted == 1:
-            paginator.count = rows[0][2] if rows else 0
-            return Page([(pk, owner_id) for pk, owner_id, _ in rows], wanted, paginator)
-    return paginator.get_page(number)
+
+
+def _live_share_rows(me, wanted: int) -> tuple[list[tuple[int, int]], int, datetime | None]:
+    """(pk, owner_id) of page `wanted`, how many live shares there are, and when
+    the soonest of them expires: one query."""
+    start = (wanted - 1) * DASHBOARD_PAGE_SIZE
+    counted = _live_shares(me).annotate(
+        total=Window(Count("pk")), soonest=Window(Min("expires_at"))
+    )
+    rows = list(
+        counted.values_list("pk", "owner_id", "total", "soonest")[
+            start : start + DASHBOARD_PAGE_SIZE
+        ]
+    )
+    if not rows:
+        return [], 0, None
+    return [(pk, owner_id) for pk, owner_id, _, _ in rows], rows[0][2], rows[0][3]
 
 
 def _page_shares(me, pks: list[int]) -> list[Share]:
