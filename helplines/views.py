@@ -94,7 +94,7 @@ def finder(request: HttpRequest) -> HttpResponse:
         status = 200
     user = request.user
     context = {
-        **{name: mark_safe(html) for name, html in fragments.items()},  # noqa: S308 (rendered above)
+        **{name: mark_safe(html) for name, html in fragments.items()},  # noqa: S308  # nosec B308 B703: rendered above
         "state": state,
         "can_remember": bool(state and user.is_authenticated and user.home_state != state.code),
     }

@@ -227,3 +227,10 @@ def test_a_clinician_labels_a_client_and_only_they_see_it(
     assert ClientLabel.objects.get().label == "Tuesday group, J."
     clinician_client.post(url, {"label": "  "})
     assert not ClientLabel.objects.exists()
+
+
+def test_a_kept_dashboard_is_refused_once_the_role_goes(clinician, clinician_client, share):
+    assert clinician_client.get(DASHBOARD).status_code == 200
+    # Even a change that bumps nothing: the role is read from the user each time.
+    type(clinician).objects.filter(pk=clinician.pk).update(role=type(clinician).Role.MEMBER)
+    assert clinician_client.get(DASHBOARD).status_code == 404

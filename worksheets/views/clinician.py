@@ -12,7 +12,7 @@ from datetime import datetime
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Min, Prefetch, Window
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -39,15 +39,15 @@ DASHBOARD_PAGE_SIZE = 20
 @never_cache
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """One small query finds the page's live shares; their cards come from a
-    fragment cached under the clinician's and those members' data versions, so
+    """The page's live shares and the verified profile are kept under the
+    clinician's data version (until the soonest share expires); the cards come
+    from a fragment kept under the clinician's and those members' versions. So
     a stopped or expired share leaves the page at once, and any change of a
     member's (or a read, a comment, a label of mine) shows at once."""
     me = request.user
-    # The role is checked on the user, loaded fresh; the verified profile is
-    # kept under the clinician's data version, which any change to it bumps.
-    profile = userdata.stamped("clinician-profile", me.pk, functools.partial(_verified_profile, me))
-    page = _live_shares_page(me, request.GET.get("page"))
+    if not me.is_clinician:  # the role, on the user loaded fresh for this request
+        raise Http404
+    profile, page = _profile_and_page(me, request.GET.get("page"))
     listed = list(page.object_list)
     fragment = userdata.fragment(
         "clinician-dashboard",
@@ -64,31 +64,33 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _profile_and_page(me, number: str | None) -> tuple[ClinicianProfile, Page]:
+    """My verified profile (else 404) and one page of my live shares as
+    (pk, owner_id), with their count: kept under my data version (my profile
+    or a share starting, ending or changing bumps it) until the soonest of the
+    shares expires. A page number past the end or not a number gets Django's
+    usual answer (the last page, or the first)."""
+    text = number or "1"
+    wanted = int(text) if text.isascii() and text.isdigit() and len(text) < 7 else 0
+    if wanted >= 1:
+        profile, rows, total, _ = userdata.stamped(
+            f"clinician-dashboard-{wanted}",
+            me.pk,
+            functools.partial(_profile_and_rows, me, wanted),
+            fresh=lambda kept: kept[3] is None or timezone.now() < kept[3],
+        )
+        if rows or wanted == 1:
+            paginator = Paginator([], DASHBOARD_PAGE_SIZE)
+            paginator.count = total
+            return profile, Page(rows, wanted, paginator)
+    profile = _verified_profile(me)
+    return profile, Paginator(_live_shares(me), DASHBOARD_PAGE_SIZE).get_page(number)
+
+
 def _verified_profile(me) -> ClinicianProfile:
     """The clinician's verified profile (else 404), without the user row it is
     read with: what goes into the cache holds no password hash."""
     return ClinicianProfile.objects.get(pk=get_clinician_profile_for_user(me).pk)
-
-
-def _live_shares_page(me, number: str | None) -> Page:
-    """(pk, owner_id) of one page of my live shares, and their count, in one
-    query, kept under my data version (a share starting, ending or changing
-    bumps it) until the soonest of them expires. A page number past the end or
-    not a number gets Django's usual answer (the last page, or the first)."""
-    text = number or "1"
-    wanted = int(text) if text.isascii() and text.isdigit() and len(text) < 7 else 0
-    if wanted >= 1:
-        rows, total = userdata.stamped(
-            f"live-shares-page-{wanted}",
-            me.pk,
-            functools.partial(_live_share_rows, me, wanted),
-            fresh=lambda kept: kept[2] is None or timezone.now() < kept[2],
-        )[:2]
-        if rows or wanted == 1:
-            paginator = Paginator([], DASHBOARD_PAGE_SIZE)
-            paginator.count = total
-            return Page(rows, wanted, paginator)
-    return Paginator(_live_shares(me), DASHBOARD_PAGE_SIZE).get_page(number)
 
 
 def _live_shares(me):
@@ -100,9 +102,12 @@ def _live_shares(me):
     )
 
 
-def _live_share_rows(me, wanted: int) -> tuple[list[tuple[int, int]], int, datetime | None]:
-    """(pk, owner_id) of page `wanted`, how many live shares there are, and when
-    the soonest of them expires: one query."""
+def _profile_and_rows(
+    me, wanted: int
+) -> tuple[ClinicianProfile, list[tuple[int, int]], int, datetime | None]:
+    """My verified profile, (pk, owner_id) of page `wanted`, how many live
+    shares there are, and when the soonest of them expires."""
+    profile = _verified_profile(me)
     start = (wanted - 1) * DASHBOARD_PAGE_SIZE
     counted = _live_shares(me).annotate(
         total=Window(Count("pk")), soonest=Window(Min("expires_at"))
@@ -113,8 +118,8 @@ def _live_share_rows(me, wanted: int) -> tuple[list[tuple[int, int]], int, datet
         ]
     )
     if not rows:
-        return [], 0, None
-    return [(pk, owner_id) for pk, owner_id, _, _ in rows], rows[0][2], rows[0][3]
+        return profile, [], 0, None
+    return profile, [(pk, owner_id) for pk, owner_id, _, _ in rows], rows[0][2], rows[0][3]
 
 
 def _page_shares(me, pks: list[int]) -> list[Share]:
