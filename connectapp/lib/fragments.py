@@ -19,6 +19,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.autoreload import file_changed
+from django.utils.safestring import SafeString, mark_safe
 
 # Stands in for the CSRF token in kept HTML; the page puts its own token there
 # (the `with_csrf_token` template filter).
@@ -54,13 +55,20 @@ def code_version() -> str:
 file_changed.connect(lambda **kwargs: code_version.cache_clear(), weak=False)
 
 
+def csrf_token_put(html: str, token) -> SafeString:
+    """Kept HTML, rendered by the template engine with CSRF_PLACEHOLDER for the
+    token, with this request's CSRF token put in (the token is URL-safe)."""
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, str(token)))  # noqa: S308  # nosec B308 B703
+
+
 def version_get(version_key: str) -> str:
     """The current version, made up on first use."""
     version = cache.get(version_key)
-    return version if version is not None else _version_start(version_key)
+    return version if version is not None else version_start(version_key)
 
 
-def _version_start(version_key: str) -> str:
+def version_start(version_key: str) -> str:
+    """A new version for a key that has none; another server's, if it won."""
     version = uuid.uuid4().hex
     if not cache.add(version_key, version, timeout=None):
         version = cache.get(version_key, version)
@@ -73,7 +81,7 @@ def fragment_get(version_key: str, key: str) -> tuple[str, Any]:
     found = cache.get_many([version_key, key])
     version = found.get(version_key)
     if version is None:
-        version = _version_start(version_key)
+        version = version_start(version_key)
     entry = found.get(key)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version:
         return version, entry[1]

@@ -25,6 +25,8 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
+from .fragments import version_start
+
 PREFIX = "userdata:"
 T = TypeVar("T")
 # Fragments expire on their own too, so one orphaned by a bump goes away.
@@ -33,8 +35,7 @@ FRAGMENT_SECONDS = 60 * 60
 
 def _filled(keys: Sequence[str], found: dict[str, str]) -> list[str]:
     for key in set(keys) - found.keys():
-        version = uuid.uuid4().hex
-        found[key] = version if cache.add(key, version, timeout=None) else cache.get(key, version)
+        found[key] = version_start(key)
     return [found[key] for key in keys]
 
 

@@ -7,13 +7,12 @@ a placeholder, and this request's token is put in when the fragment is shown.
 Nothing with a CSP nonce belongs inside one."""
 
 from django import template
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
+from connectapp.lib.fragments import CSRF_PLACEHOLDER, csrf_token_put
 from connectapp.lib.userdata import Fragment
 
 register = template.Library()
-
-CSRF_PLACEHOLDER = "csrf-placeholder-7d4e1c"
 
 
 class PrivateFragmentNode(template.Node):
@@ -29,9 +28,7 @@ class PrivateFragmentNode(template.Node):
                 html = self.nodelist.render(context)
             if fragment:
                 fragment.store(html)
-        # The template engine escaped the fragment; the token is URL-safe.
-        token = str(context.get("csrf_token", ""))
-        return mark_safe(html.replace(CSRF_PLACEHOLDER, token))  # noqa: S308  # nosec B308 B703
+        return csrf_token_put(html, context.get("csrf_token", ""))
 
 
 @register.tag

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from connectapp.lib import userdata
-from connectapp.templatetags.private_fragments import CSRF_PLACEHOLDER
+from connectapp.lib.fragments import CSRF_PLACEHOLDER
 
 from ..conftest import sign_in
 from ..factories import (
