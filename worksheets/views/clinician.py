@@ -12,7 +12,7 @@ from datetime import datetime
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Min, Prefetch, Window
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.access import get_clinician_profile_for_user
+from accounts.access import clinician_role_check, get_clinician_profile_for_user
 from accounts.models import ClinicianProfile
 from activities import services as activity_services
 from activities.forms import RecommendForm
@@ -45,8 +45,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     a stopped or expired share leaves the page at once, and any change of a
     member's (or a read, a comment, a label of mine) shows at once."""
     me = request.user
-    if not me.is_clinician:  # the role, on the user loaded fresh for this request
-        raise Http404
+    clinician_role_check(me)  # the verified profile below may come from the cache
     profile, page = _profile_and_page(me, request.GET.get("page"))
     listed = list(page.object_list)
     fragment = userdata.fragment(
