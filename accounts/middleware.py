@@ -55,9 +55,13 @@ def session_passed_mfa(request: HttpRequest) -> bool:
     return any(r.get("method") == "mfa" for r in get_authentication_records(request, user))
 
 
-def authenticator_kinds(user) -> set[str]:
-    """The kinds of authenticator the user has. Read from the cache while the
-    user's data version holds: adding or removing one bumps it."""
+def authenticator_kinds(user) -> set[str] | frozenset[str]:
+    """The kinds of authenticator the user has: loaded with the request's user
+    (`accounts.backends`), else read from the cache while the user's data
+    version holds. Adding or removing one bumps it."""
+    kinds = getattr(user, "authenticator_kinds", None)
+    if kinds is not None:
+        return kinds
     return userdata.stamped(
         "authenticator-kinds",
         user.pk,

@@ -98,6 +98,15 @@ class User(AbstractUser):
     def get_short_name(self) -> str:
         return self.display_name
 
+    def get_session_auth_hash(self) -> str:
+        """Django's, or the one the backend worked out when it loaded this user
+        without their password (`accounts.backends`). Once the password is set
+        on this object, it is worked out from the new one."""
+        kept = getattr(self, "kept_session_auth_hash", None)
+        if kept is not None and "password" in self.get_deferred_fields():
+            return kept
+        return super().get_session_auth_hash()
+
     @property
     def is_clinician(self) -> bool:
         """A verified clinician. Only verification sets this role, and

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from connectapp.lib import userdata
 from connectapp.lib.notifications import notification_send
 
 from .models import SHARE_CODE_LIFETIME, ClinicianProfile, User, share_code_new
@@ -62,6 +63,7 @@ def _decide(profile: ClinicianProfile, *, status: str, by: User) -> int:
     profile.save()
     role = User.Role.CLINICIAN if verified else User.Role.MEMBER
     User.objects.filter(pk=profile.user_id).update(role=role)
+    userdata.data_changed(profile.user_id)  # an .update() sends no signal
     profile.user.role = role
     security_log.info("clinician_%s user=%s by=%s", status, profile.user_id, by.pk)
     if verified:

@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from .fragments import version_start
+from .fragments import code_version, version_start
 
 PREFIX = "userdata:"
 T = TypeVar("T")
@@ -105,9 +105,16 @@ def fragment(
     """The viewer's fragment `name`, looked up with every version it depends
     on in one round trip: the viewer's, `others`' (people whose data it shows)
     and `version_keys` (such as the catalogue's). The key holds the viewer, the
-    active language and time zone (they change how dates and words render) and
-    `key_parts`; the stamp holds the versions and `stamp_parts`."""
-    parts = [str(viewer_id), *key_parts, get_language() or "", timezone.get_current_timezone_name()]
+    active language and time zone (they change how dates and words render),
+    `key_parts` and the release (`code_version`); the stamp holds the versions
+    and `stamp_parts`."""
+    parts = [
+        str(viewer_id),
+        *key_parts,
+        get_language() or "",
+        timezone.get_current_timezone_name(),
+        code_version(),
+    ]
     key = f"fragment:{name}:{hashlib.sha256(chr(31).join(parts).encode()).hexdigest()}"
     keys = [version_key(viewer_id), *map(version_key, others), *version_keys]
     found = cache.get_many([*keys, key])
@@ -125,18 +132,24 @@ def lazy_context(build: Callable[[], dict], names: Iterable[str]) -> dict[str, S
 
 
 def stamped(
-    name: str, user_id: int, build: Callable[[], T], *, fresh: Callable[[T], bool] | None = None
+    name: str,
+    user_id: int,
+    build: Callable[[], T],
+    *,
+    fresh: Callable[[T], bool] | None = None,
+    seconds: int = FRAGMENT_SECONDS,
 ) -> T:
     """`build()`'s value for this person, kept in the cache while their data
     version holds (and, with `fresh`, while `fresh(value)` says it still
     holds, for what time alone can change): one round trip to the cache
-    instead of `build`'s queries."""
-    key, vkey = f"stamped:{name}:{user_id}", version_key(user_id)
+    instead of `build`'s queries. A new release never reads an older one's.
+    It is kept for at most `seconds`."""
+    key, vkey = f"stamped:{name}:{user_id}:{code_version()}", version_key(user_id)
     found = cache.get_many([vkey, key])
     cached = found.pop(key, None)
     (version,) = _filled([vkey], found)
     if cached is not None and cached[0] == version and (fresh is None or fresh(cached[1])):
         return cached[1]
     value = build()
-    cache.set(key, (version, value), FRAGMENT_SECONDS)
+    cache.set(key, (version, value), seconds)
     return value

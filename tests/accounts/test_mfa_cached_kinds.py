@@ -43,5 +43,5 @@ def test_the_kinds_come_from_the_cache_while_nothing_changes(django_assert_num_q
     clinician = make_clinician()
     client = sign_in(Client(), clinician)
     client.get(reverse("clinician:dashboard"))
-    with django_assert_num_queries(1):  # the user: the kinds, profile and shares are kept
+    with django_assert_num_queries(0):  # the user and their kinds, profile and shares are kept
         client.get(reverse("clinician:dashboard"))

@@ -62,9 +62,24 @@ def test_a_cached_progress_page_runs_no_query_for_the_logs(
     for _ in range(30):
         make_log(owner=member)
     member_client.get(PROGRESS)
-    with django_assert_max_num_queries(2):  # the user, and nothing for the logs
+    with django_assert_max_num_queries(0):  # the user and the fragment are both kept
         response = member_client.get(PROGRESS)
     assert "You have noted 30 times." in response.content.decode()
+
+
+def test_a_new_release_never_shows_what_an_older_one_kept(member, member_client, monkeypatch):
+    make_log(owner=member, activity=make_activity(title="Call my brother"))
+    member_client.get(PROGRESS)
+    kept = _fragments()
+    assert kept
+    cache.set_many({key: (stamp, "<p>Older markup</p>") for key, (stamp, _) in kept.items()})
+    assert "Older markup" in member_client.get(PROGRESS).content.decode()
+
+    monkeypatch.setattr(userdata, "code_version", lambda: "a-later-release")
+
+    page = member_client.get(PROGRESS).content.decode()
+    assert "Older markup" not in page
+    assert "Call my brother" in page
 
 
 def test_logging_a_mood_shows_on_the_progress_page_at_once(member, member_client):
