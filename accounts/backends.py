@@ -15,6 +15,7 @@ session's worked out beforehand (`User.get_session_auth_hash`).
 """
 
 import functools
+import time
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -25,8 +26,8 @@ from connectapp.lib import userdata
 
 from .models import User
 
-# (field values but the password, session hash, kinds of authenticator)
-UserRecord = tuple[dict, str, frozenset[str]]
+# (field values but the password, session hash, kinds of authenticator, when made)
+UserRecord = tuple[dict, str, frozenset[str], float]
 # A change that sends no signal (an `.update()` without
 # `userdata.data_changed`, or SQL by hand) counts after this long at most.
 USER_RECORD_SECONDS = 5 * 60
@@ -39,11 +40,15 @@ class UserBackend(ModelBackend):
     def get_user(self, user_id) -> User | None:
         name = f"signed-in-user:{_secret_tag(settings.SECRET_KEY)}"
         record = userdata.stamped(
-            name, user_id, functools.partial(_record, user_id), seconds=USER_RECORD_SECONDS
+            name,
+            user_id,
+            functools.partial(_record, user_id),
+            fresh=lambda kept: kept is None or time.time() < kept[3] + USER_RECORD_SECONDS,
+            seconds=USER_RECORD_SECONDS,
         )
         if record is None:
             return None
-        fields, session_hash, kinds = record
+        fields, session_hash, kinds, _ = record
         user = User.from_db(User._default_manager.db, fields.keys(), list(fields.values()))
         user.kept_session_auth_hash = session_hash
         user.authenticator_kinds = kinds
@@ -60,7 +65,7 @@ def _record(user_id) -> UserRecord | None:
         if field.attname != "password"
     }
     kinds = frozenset(Authenticator.objects.filter(user_id=user_id).values_list("type", flat=True))
-    return fields, user.get_session_auth_hash(), kinds
+    return fields, user.get_session_auth_hash(), kinds, time.time()
 
 
 @functools.cache

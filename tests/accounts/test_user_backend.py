@@ -40,9 +40,9 @@ def test_the_cache_never_holds_the_password_hash(member, member_client):
     records = [
         value[1]
         for value in kept
-        if isinstance(value, tuple) and isinstance(value[1], tuple) and len(value[1]) == 3
+        if isinstance(value, tuple) and isinstance(value[1], tuple) and len(value[1]) == 4
     ]
-    assert [fields["email"] for fields, _, _ in records] == [member.email]
+    assert [fields["email"] for fields, _, _, _ in records] == [member.email]
     assert member.password
     assert not any(member.password.encode() in value for value in cache._cache.values())
 
