@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from connectapp.lib import userdata
-from connectapp.lib.fragments import CSRF_PLACEHOLDER
+from connectapp.lib.fragments import CSRF_PLACEHOLDER, indentation_drop
 from connectapp.lib.ids import id_from
 from connectapp.lib.translation import untranslated_fields
 
@@ -133,7 +133,7 @@ def _catalogue_html(request: HttpRequest) -> str:
         "current_effort": filterset.form.cleaned_data.get("effort") or "",
         "paging_query": paging.urlencode(),
     }
-    return render_to_string("activities/includes/catalogue.html", context)
+    return indentation_drop(render_to_string("activities/includes/catalogue.html", context))
 
 
 @login_not_required
@@ -183,8 +183,10 @@ def _detail_parts(activity: Activity, *, preview: bool = False, **extra) -> dict
         "title": activity.title,
         "summary": activity.summary,
         "has_messages": bool(ready_messages),
-        "main": render_to_string("activities/includes/detail_main.html", context),
-        "related": render_to_string("activities/includes/detail_related.html", context),
+        "main": indentation_drop(render_to_string("activities/includes/detail_main.html", context)),
+        "related": indentation_drop(
+            render_to_string("activities/includes/detail_related.html", context)
+        ),
     }
 
 

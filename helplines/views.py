@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from connectapp.lib.fragments import fragment_get, fragment_set
+from connectapp.lib.fragments import fragment_get, fragment_set, indentation_drop
 from connectapp.lib.states import State, get_state
 
 from .cache import FRAGMENT_SECONDS, VERSION_KEY, finder_key
@@ -68,8 +68,12 @@ def _finder_fragments(
         "staff": staff,
     }
     return {
-        "finder_top": render_to_string("helplines/includes/finder_top.html", context),
-        "finder_results": render_to_string("helplines/includes/finder_results.html", context),
+        "finder_top": indentation_drop(
+            render_to_string("helplines/includes/finder_top.html", context)
+        ),
+        "finder_results": indentation_drop(
+            render_to_string("helplines/includes/finder_results.html", context)
+        ),
     }
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from connectapp.descriptions import DEFAULT, PAGE_DESCRIPTIONS
-from connectapp.lib.fragments import csrf_token_put
+from connectapp.lib.fragments import csrf_token_put, indentation_drop
 
 register = template.Library()
 
@@ -105,7 +105,7 @@ class FrameCacheNode(template.Node):
         if pieces is None:
             token = _recording.set(True)
             try:
-                pieces = _HOLE_RE.split(self.nodelist.render(context))
+                pieces = _HOLE_RE.split(indentation_drop(self.nodelist.render(context)))
             finally:
                 _recording.reset(token)
             if len(FRAME_PIECES) >= FRAME_PIECES_MAX:

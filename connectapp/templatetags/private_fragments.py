@@ -9,7 +9,7 @@ Nothing with a CSP nonce belongs inside one."""
 from django import template
 from django.utils.safestring import SafeString
 
-from connectapp.lib.fragments import CSRF_PLACEHOLDER, csrf_token_put
+from connectapp.lib.fragments import CSRF_PLACEHOLDER, csrf_token_put, indentation_drop
 from connectapp.lib.userdata import Fragment
 
 register = template.Library()
@@ -25,7 +25,7 @@ class PrivateFragmentNode(template.Node):
         html = fragment.html if fragment else None
         if html is None:
             with context.push(csrf_token=CSRF_PLACEHOLDER):
-                html = self.nodelist.render(context)
+                html = indentation_drop(self.nodelist.render(context))
             if fragment:
                 fragment.store(html)
         return csrf_token_put(html, context.get("csrf_token", ""))

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from connectapp.lib import userdata
-from connectapp.lib.fragments import CSRF_PLACEHOLDER
+from connectapp.lib.fragments import CSRF_PLACEHOLDER, indentation_drop
 
 from ..conftest import sign_in
 from ..factories import (
@@ -80,6 +80,29 @@ def test_a_new_release_never_shows_what_an_older_one_kept(member, member_client,
     page = member_client.get(PROGRESS).content.decode()
     assert "Older markup" not in page
     assert "Call my brother" in page
+
+
+def test_kept_html_drops_indentation_but_not_the_text_of_pre_or_textarea():
+    html = (
+        "<ul>\n    <li>\n        <a href='/x'>One</a>\n        <span>(two)</span>\n\n    </li>\n"
+        "    <textarea name='t'>\n  my own\n      spacing</textarea>\n"
+        "    <PRE>  a\n   b</PRE>\n</ul>"
+    )
+    assert indentation_drop(html) == (
+        "<ul>\n<li>\n<a href='/x'>One</a>\n<span>(two)</span>\n</li>\n"
+        "<textarea name='t'>\n  my own\n      spacing</textarea>\n"
+        "<PRE>  a\n   b</PRE>\n</ul>"
+    )
+
+
+@pytest.mark.parametrize("url", [MY, PROGRESS, WORKSHEETS])
+def test_a_kept_part_is_stored_without_indentation(url, member, member_client):
+    make_log(owner=member, activity=make_activity(title="Call my brother"))
+    assert member_client.get(url).status_code == 200
+    kept = _fragments()
+    assert kept
+    for _, html in kept.values():
+        assert "\n " not in html
 
 
 def test_logging_a_mood_shows_on_the_progress_page_at_once(member, member_client):
