@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Avg, Count, QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import pgettext
 
 from .models import MOOD_MAX, ActivityLog
 
@@ -62,6 +64,12 @@ class DayTick:
     x: float
     day: date
     anchor: str
+
+    @property
+    def label(self) -> str:
+        """A short date ("Nov 18"): a month's full name leaves no room for four
+        of them along the axis."""
+        return date_format(self.day, pgettext("mood chart axis, a Django date format", "M j"))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
+import itertools
 from datetime import date, timedelta
 
 import pytest
+from django.utils import translation
 
 from activities.models import ActivityLog
 from activities.progress import CHART_MAX_LOGS, mood_chart, overall_summary, per_activity
@@ -62,6 +64,28 @@ def test_the_chart_spaces_marks_by_date_not_by_entry(member):
     assert chart.ticks[0].day == days[0]
     assert chart.ticks[-1].day == days[-1]
     assert 2 <= len(chart.ticks) <= 4
+
+
+def test_the_days_on_the_axis_never_overlap(member):
+    # The longest month name in the shortest span that still gets four dates.
+    days = [date(2026, 9, 1), date(2026, 9, 2), date(2026, 9, 3), date(2026, 9, 4)]
+    chart = mood_chart([make_log(owner=member, done_on=day) for day in days])
+    assert [tick.label for tick in chart.ticks] == ["Sep 1", "Sep 2", "Sep 3", "Sep 4"]
+    with translation.override("es"):
+        assert [tick.label for tick in chart.ticks] == ["1 sep", "2 sep", "3 sep", "4 sep"]
+
+    days = [date(2026, 9, 18), date(2026, 9, 21), date(2026, 9, 24), date(2026, 9, 27)]
+    chart = mood_chart([make_log(owner=member, done_on=day) for day in days])
+    for language in ("en", "es"):
+        with translation.override(language):
+            spans = []
+            for tick in chart.ticks:
+                # 15 px text (.mood-chart-label): about 9 units a character at most.
+                width = 9 * len(tick.label)
+                start = {"start": 0, "middle": width / 2, "end": width}[tick.anchor]
+                spans.append((tick.x - start, tick.x - start + width))
+            assert all(a[1] < b[0] for a, b in itertools.pairwise(spans))
+            assert spans[0][0] >= 0 and spans[-1][1] <= chart.width
 
 
 def test_logs_on_the_same_day_sit_side_by_side(member):

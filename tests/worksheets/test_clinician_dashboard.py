@@ -237,3 +237,27 @@ def test_a_kept_dashboard_is_refused_once_the_role_goes(clinician, clinician_cli
     type(clinician).objects.filter(pk=clinician.pk).update(role=type(clinician).Role.MEMBER)
     with time_machine.travel(timezone.now() + timedelta(seconds=USER_RECORD_SECONDS + 1)):
         assert clinician_client.get(DASHBOARD).status_code == 404
+
+
+def test_a_clinician_whose_code_has_run_out_is_told_so_and_can_make_one(
+    clinician, clinician_client
+):
+    profile = clinician.clinician_profile
+    old_code = profile.share_code_display
+    profile.share_code_expires_at = timezone.now() - timedelta(days=1)
+    profile.save()
+
+    page = clinician_client.get(DASHBOARD).content.decode()
+    assert "You have no code that works at the moment." in page
+    assert old_code not in page
+    assert "Works until" not in page
+    confirm = clinician_client.get(reverse("accounts:share-code")).content.decode()
+    assert "You have no code that works at the moment." in confirm
+    assert old_code not in confirm
+
+    clinician_client.post(reverse("accounts:share-code"), {"confirm": "yes"})
+    profile.refresh_from_db()
+    assert profile.share_code_is_current
+    page = clinician_client.get(DASHBOARD).content.decode()
+    assert profile.share_code_display in page
+    assert "Works until" in page

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import ClinicianProfile, User
+from accounts.models import SHARE_CODE_LIFETIME, ClinicianProfile, User, share_code_new
 from activities.models import Activity, ActivityLog, Tag, render_markdown
 from worksheets import registry
 from worksheets.models import NeedsStatement, Share, Worksheet
@@ -168,6 +168,8 @@ class Command(BaseCommand):
             practice_name="Bench Practice",
             status=ClinicianProfile.Status.VERIFIED,
             reviewed_at=timezone.now(),
+            share_code=share_code_new(),
+            share_code_expires_at=timezone.now() + SHARE_CODE_LIFETIME,
         )
         TOTP.activate(clinician, TOTP_SECRET)
         return clinician
