@@ -17,9 +17,9 @@ session's worked out beforehand (`User.get_session_auth_hash`).
 import functools
 import time
 
+from allauth.account.auth_backends import AuthenticationBackend
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.contrib.auth.backends import ModelBackend
 from django.utils.crypto import salted_hmac
 
 from connectapp.lib import userdata
@@ -33,9 +33,12 @@ UserRecord = tuple[dict, str, frozenset[str], float]
 USER_RECORD_SECONDS = 5 * 60
 
 
-class UserBackend(ModelBackend):
-    """Django's email-and-password backend, with the request's user read from
-    the cache (see the module's docstring)."""
+class UserBackend(AuthenticationBackend):
+    """allauth's backend (email and password, for the site and the admin
+    alike), with the request's user read from the cache (see the module's
+    docstring). It is the only backend: allauth records it for every sign-in,
+    with or without a code, and a wrong password is checked once, not once
+    per backend."""
 
     def get_user(self, user_id) -> User | None:
         name = f"signed-in-user:{_secret_tag(settings.SECRET_KEY)}"

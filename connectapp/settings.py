@@ -173,11 +173,8 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 SESSION_REFRESH_SECONDS = 5 * 60
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    # Django's ModelBackend, with the signed-in user read from the cache.
-    "accounts.backends.UserBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# allauth's backend, with the signed-in user read from the cache.
+AUTHENTICATION_BACKENDS = ["accounts.backends.UserBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

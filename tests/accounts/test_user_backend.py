@@ -13,7 +13,7 @@ from accounts.backends import UserBackend
 from accounts.models import User
 
 from ..conftest import sign_in
-from ..factories import PASSWORD, make_member
+from ..factories import PASSWORD, current_totp_code, make_clinician, make_member
 
 pytestmark = pytest.mark.usefixtures("db", "memory_cache")
 
@@ -32,6 +32,39 @@ def test_a_signed_in_page_reads_the_user_from_the_cache(
         response = member_client.get(MY_ACTIVITIES)
     assert response.status_code == 200
     assert response.wsgi_request.user == member
+
+
+@pytest.mark.parametrize("with_code", [False, True])
+def test_a_real_sign_in_reads_the_user_from_the_cache_afterwards(
+    with_code, django_assert_num_queries
+):
+    user = make_clinician() if with_code else make_member()
+    client = Client()
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    if with_code:
+        assert response["Location"] == reverse("mfa_authenticate")
+        response = client.post(reverse("mfa_authenticate"), {"code": current_totp_code()})
+    assert response.status_code == 302
+    page = reverse("clinician:dashboard") if with_code else MY_ACTIVITIES
+    assert client.get(page).status_code == 200
+    with django_assert_num_queries(0):
+        assert client.get(page).status_code == 200
+
+
+def test_a_wrong_password_is_checked_once(member, monkeypatch):
+    checked = []
+    original = User.check_password
+
+    def counting(self, raw_password):
+        checked.append(raw_password)
+        return original(self, raw_password)
+
+    monkeypatch.setattr(User, "check_password", counting)
+    response = Client().post(
+        reverse("account_login"), {"login": member.email, "password": "not-my-password"}
+    )
+    assert response.status_code == 200
+    assert checked == ["not-my-password"]
 
 
 def test_the_cache_never_holds_the_password_hash(member, member_client):
