@@ -12,8 +12,6 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
-from connectapp.lib import userdata
-
 from .security import client_ip
 
 security_log = logging.getLogger("connect.security")
@@ -57,16 +55,11 @@ def session_passed_mfa(request: HttpRequest) -> bool:
 
 def authenticator_kinds(user) -> set[str] | frozenset[str]:
     """The kinds of authenticator the user has: loaded with the request's user
-    (`accounts.backends`), else read from the cache while the user's data
-    version holds. Adding or removing one bumps it."""
+    from the cache (`accounts.backends`), else read from the database."""
     kinds = getattr(user, "authenticator_kinds", None)
-    if kinds is not None:
-        return kinds
-    return userdata.stamped(
-        "authenticator-kinds",
-        user.pk,
-        lambda: set(Authenticator.objects.filter(user=user).values_list("type", flat=True)),
-    )
+    if kinds is None:
+        kinds = set(Authenticator.objects.filter(user=user).values_list("type", flat=True))
+    return kinds
 
 
 def is_second_factor_page(url_name: str | None) -> bool:

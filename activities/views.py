@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -18,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from connectapp.lib import userdata
-from connectapp.lib.fragments import CSRF_PLACEHOLDER, indentation_drop
+from connectapp.lib.fragments import CSRF_PLACEHOLDER, kept_html
 from connectapp.lib.ids import id_from
 from connectapp.lib.translation import untranslated_fields
 
@@ -133,7 +132,7 @@ def _catalogue_html(request: HttpRequest) -> str:
         "current_effort": filterset.form.cleaned_data.get("effort") or "",
         "paging_query": paging.urlencode(),
     }
-    return indentation_drop(render_to_string("activities/includes/catalogue.html", context))
+    return kept_html("activities/includes/catalogue.html", context)
 
 
 @login_not_required
@@ -183,10 +182,8 @@ def _detail_parts(activity: Activity, *, preview: bool = False, **extra) -> dict
         "title": activity.title,
         "summary": activity.summary,
         "has_messages": bool(ready_messages),
-        "main": indentation_drop(render_to_string("activities/includes/detail_main.html", context)),
-        "related": indentation_drop(
-            render_to_string("activities/includes/detail_related.html", context)
-        ),
+        "main": kept_html("activities/includes/detail_main.html", context),
+        "related": kept_html("activities/includes/detail_related.html", context),
     }
 
 

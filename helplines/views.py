@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -16,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from connectapp.lib.fragments import fragment_get, fragment_set, indentation_drop
+from connectapp.lib.fragments import fragment_get, fragment_set, kept_html
 from connectapp.lib.states import State, get_state
 
 from .cache import FRAGMENT_SECONDS, VERSION_KEY, finder_key
@@ -68,12 +67,8 @@ def _finder_fragments(
         "staff": staff,
     }
     return {
-        "finder_top": indentation_drop(
-            render_to_string("helplines/includes/finder_top.html", context)
-        ),
-        "finder_results": indentation_drop(
-            render_to_string("helplines/includes/finder_results.html", context)
-        ),
+        "finder_top": kept_html("helplines/includes/finder_top.html", context),
+        "finder_results": kept_html("helplines/includes/finder_results.html", context),
     }
 
 

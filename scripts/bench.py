@@ -5,8 +5,8 @@ large bench data set (scripts/stack.py), signs in a member and a clinician,
 drives each page with wrk, each just after a run on /healthz, and prints one
 table from one run: each page's req/s as a ratio to the /healthz run before
 it, so that a shared machine's drift during the run does not skew the
-ratios. Then the time of a needs-statement PDF. Stops everything it started. docs/performance.md
-explains the numbers.
+ratios. Then the time of a needs-statement PDF. Stops everything it started.
+docs/performance.md explains the numbers.
 
   BENCH_SECONDS   seconds of load per page (default 15)
   BENCH_CONNECTIONS  concurrent connections (default 32)

@@ -19,6 +19,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils.autoreload import file_changed
 from django.utils.safestring import SafeString, mark_safe
 
@@ -67,6 +68,11 @@ def indentation_drop(html: str) -> str:
     about half the bytes for a page of cards. For HTML that is kept and sent
     many times."""
     return _INDENTATION.sub(lambda match: match.group(1) or "\n", html)
+
+
+def kept_html(template_name: str, context: dict) -> str:
+    """A template rendered to be kept: without its indentation."""
+    return indentation_drop(render_to_string(template_name, context))
 
 
 def csrf_token_put(html: str, token) -> SafeString:
