@@ -38,6 +38,9 @@ run: $(INSTALLED) .env
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	SITE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Two or more workers (pytest-xdist); PYTEST_ARGS= runs in one process.
+PYTEST_ARGS ?= -n auto
+
 test: $(INSTALLED) .env
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -6,6 +6,8 @@ The personas: `member` (the owner of whatever a test creates), `other_member`,
 needs it.
 """
 
+import os
+import re
 import time
 
 import pytest
@@ -34,6 +36,26 @@ def pytest_collection_modifyitems(config, items):
     if len(kept) != len(items):
         config.hook.pytest_deselected(items=[i for i in items if i not in kept])
         items[:] = kept
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_per_worker():
+    """Under pytest-xdist (`-n 2`), give each worker its own Redis database:
+    the one CACHE_URL names, plus the worker's number. Tests empty the cache,
+    and one worker's flush must not clear the other's rate-limit counters."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    default = settings.CACHES["default"]
+    match = re.fullmatch(r"(redis://.*/)(\d+)", str(default.get("LOCATION", "")))
+    if worker == "gw0" or not match:
+        yield
+        return
+    database = int(match[2]) + int(worker.removeprefix("gw"))
+    default = {**default, "LOCATION": f"{match[1]}{database}"}
+    with override_settings(CACHES={**settings.CACHES, "default": default}):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -30,19 +30,17 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(config, items):
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        return  # let them run and fail loudly at launch
-    skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}; browser tests skipped")
-    for item in items:
-        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(skip)
-
-
-def pytest_runtest_setup(item):
-    if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+    """Mark every browser test `browser` while collecting, so `-m` can select
+    or leave them out; skip them when Chromium is missing, unless
+    REQUIRE_BROWSER=1 asks for them to fail instead."""
+    browser_items = [i for i in items if "tests/browser/" in i.path.as_posix()]
+    for item in browser_items:
         item.add_marker(pytest.mark.browser)
+    if CHROMIUM.exists() or os.environ.get("REQUIRE_BROWSER") == "1":
+        return
+    skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}; browser tests skipped")
+    for item in browser_items:
+        item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
