@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from connectapp.lib import userdata
 from connectapp.lib.fragments import CSRF_PLACEHOLDER, kept_html
+from connectapp.lib.frame import visitor_page
 from connectapp.lib.ids import id_from
 from connectapp.lib.translation import untranslated_fields
 
@@ -152,7 +153,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         context["untranslated"] = any(
             untranslated_fields(activity, ["title", "summary"]) for activity in page.object_list
         )
-    return render(request, "activities/list.html", context)
+    return visitor_page(request, (key, version), "activities/list.html", context)
 
 
 def _detail_parts(activity: Activity, *, preview: bool = False, **extra) -> dict:
@@ -226,6 +227,9 @@ def activity_detail(request: HttpRequest, slug: str) -> HttpResponse:
         activity = get_activity_for_user(request.user, slug, parts=True)
         parts = _detail_parts(activity)
         catalogue_fragment_set(key, version, parts)
+    if not request.user.is_authenticated:
+        context = {**parts, "related": mark_safe(parts["related"])}  # noqa: S308  # nosec B308 B703: rendered above
+        return visitor_page(request, (key, version), "activities/detail.html", context)
     return _detail_response(request, parts)
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from connectapp.lib.fragments import fragment_get, fragment_set, kept_html
+from connectapp.lib.frame import visitor_page
 from connectapp.lib.states import State, get_state
 
 from .cache import FRAGMENT_SECONDS, VERSION_KEY, finder_key
@@ -78,6 +79,7 @@ def finder(request: HttpRequest) -> HttpResponse:
     form, state = _state_from_request(request)
     # Opening hours change on the minute, so the lists are the same all minute.
     now = timezone.now().replace(second=0, microsecond=0)
+    kept_under = None  # what a visitor's whole page may be kept under
     if form.is_bound and state is None:  # an unknown or missing state
         fragments = _finder_fragments(form, state, now)
         status = 400
@@ -91,12 +93,15 @@ def finder(request: HttpRequest) -> HttpResponse:
             fragments = _finder_fragments(form, state, now)
             fragment_set(key, version, fragments, FRAGMENT_SECONDS)
         status = 200
+        kept_under = (key, version)
     user = request.user
     context = {
         **{name: mark_safe(html) for name, html in fragments.items()},  # noqa: S308  # nosec B308 B703: rendered above
         "state": state,
         "can_remember": bool(state and user.is_authenticated and user.home_state != state.code),
     }
+    if kept_under:
+        return visitor_page(request, kept_under, "helplines/finder.html", context)
     return render(request, "helplines/finder.html", context, status=status)
 
 

@@ -20,6 +20,7 @@ from django.test import Client
 from django.utils import translation
 
 from accounts.models import User
+from connectapp.lib import frame
 
 from .factories import make_admin, make_clinician, make_member
 
@@ -65,6 +66,8 @@ def _isolate(request, settings):
     rate-limit counters live there, and Redis would keep them from one test to
     the next."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Kept HTML lives in this process's memory: each test starts without any.
+    frame.kept_clear()
     # A request in another language leaves it active in this thread; each test
     # starts in English, as a fresh process does.
     translation.activate(settings.LANGUAGE_CODE)

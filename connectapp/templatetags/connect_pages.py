@@ -1,18 +1,13 @@
-import itertools
-import re
-from contextvars import ContextVar
-
 from django import template
 from django.conf import settings
-from django.core.signals import setting_changed
 from django.urls import reverse
-from django.utils.autoreload import file_changed
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from connectapp.descriptions import DEFAULT, PAGE_DESCRIPTIONS
-from connectapp.lib.fragments import csrf_token_put, indentation_drop
+from connectapp.lib import frame
+from connectapp.lib.fragments import csrf_token_put
 
 register = template.Library()
 
@@ -54,40 +49,14 @@ def site_footer(context) -> dict:
     }
 
 
-# The page frame's rendered pieces (`{% frame_cache %}`), in this process's
-# memory. What they hold comes from the code, the settings and the language
-# alone, never from the database or a person, so a new deploy (a new process),
-# a changed setting or a changed file in development is all that makes one old.
-FRAME_PIECES: dict[tuple, list[str]] = {}
-# The key's values come from short fixed lists (languages, URL names, roles);
-# this guards the memory if a mistaken key ever varies on something else.
-FRAME_PIECES_MAX = 2000
-# Every `per_request` block, by a number that marks its place in kept pieces.
-_HOLES: dict[int, "PerRequestNode"] = {}
-_hole_numbers = itertools.count()
-_HOLE = "\x00frame-hole-{}\x00"
-_HOLE_RE = re.compile("\x00frame-hole-(\\d+)\x00")
-# Set while a frame_cache block renders the pieces it will keep.
-_recording: ContextVar[bool] = ContextVar("frame_recording", default=False)
-
-
-def frame_pieces_clear(**kwargs) -> None:
-    FRAME_PIECES.clear()
-
-
-setting_changed.connect(frame_pieces_clear, dispatch_uid="frame-pieces-settings")
-file_changed.connect(frame_pieces_clear, dispatch_uid="frame-pieces-files")
-
-
 class PerRequestNode(template.Node):
     def __init__(self, nodelist: template.NodeList) -> None:
         self.nodelist = nodelist
-        self.number = next(_hole_numbers)
-        _HOLES[self.number] = self
+        self.number = frame.hole_add(nodelist)
 
     def render(self, context) -> str:
-        if _recording.get():
-            return _HOLE.format(self.number)
+        if frame.is_recording():
+            return frame.hole(self.number)
         return self.nodelist.render(context)
 
 
@@ -98,25 +67,17 @@ class FrameCacheNode(template.Node):
         self.vary = vary
 
     def render(self, context) -> SafeString:
-        if _recording.get():  # inside another block that is being kept
+        if frame.is_recording():  # inside a block or page that is being kept
             return self.nodelist.render(context)
         key = (self.name, get_language(), *(value.resolve(context) for value in self.vary))
-        pieces = FRAME_PIECES.get(key)
+        pieces = frame.FRAME_PIECES.get(key)
         if pieces is None:
-            token = _recording.set(True)
-            try:
-                pieces = _HOLE_RE.split(indentation_drop(self.nodelist.render(context)))
-            finally:
-                _recording.reset(token)
-            if len(FRAME_PIECES) >= FRAME_PIECES_MAX:
-                FRAME_PIECES.clear()
-            FRAME_PIECES[key] = pieces
-        # pieces: text, hole number, text, hole number, ..., text
-        out = [pieces[0]]
-        for n in range(1, len(pieces), 2):
-            out.append(_HOLES[int(pieces[n])].nodelist.render(context))
-            out.append(pieces[n + 1])
-        return mark_safe("".join(out))  # noqa: S308  # nosec B308 B703: all of it rendered by the template engine
+            with frame.recording():
+                pieces = frame.pieces_of(self.nodelist.render(context))
+            if len(frame.FRAME_PIECES) >= frame.FRAME_PIECES_MAX:
+                frame.FRAME_PIECES.clear()
+            frame.FRAME_PIECES[key] = pieces
+        return mark_safe(frame.pieces_fill(pieces, context))  # noqa: S308  # nosec B308 B703: all of it rendered by the template engine
 
 
 @register.tag
