@@ -7,7 +7,7 @@ class WorksheetsConfig(AppConfig):
     verbose_name = _("Worksheets")
 
     def ready(self) -> None:
-        from connectapp.lib.userdata import track, track_m2m
+        from connectapp.lib.userdata import track, track_m2m, viewers_of
 
         from . import (
             kinds,  # noqa: F401  (registers every kind of worksheet)
@@ -29,3 +29,5 @@ class WorksheetsConfig(AppConfig):
             track(model, "owner_id", "clinician_id")
         track(models.ClientLabel, "owner_id", "member_id")
         track_m2m(models.Share.worksheets.through, ("owner_id", "clinician_id"))
+        # A clinician's dashboard shows their members' names and worksheets.
+        viewers_of(models.Share.objects.clinicians_of)

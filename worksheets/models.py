@@ -828,6 +828,12 @@ class ShareQuerySet(OwnedQuerySet):
             Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()), ended_at__isnull=True
         )
 
+    def clinicians_of(self, owner_ids: set[int]) -> list[int]:
+        """The clinicians these members share with now: what their dashboards
+        show changes with these members' data (`userdata.viewers_of`)."""
+        shares = self.current().filter(owner_id__in=owner_ids, clinician__isnull=False)
+        return list(shares.values_list("clinician_id", flat=True).distinct())
+
     def active(self) -> ShareQuerySet:
         """Shares a clinician may read through right now: current, with a
         clinician who is still verified and active. The one definition of a

@@ -3,7 +3,10 @@ shows someone's own data (their progress, their plans) or what others share
 with them (a clinician's dashboard).
 
 Saving or deleting a row that belongs to a person bumps their version, at once
-and again when the change commits. A fragment is stored stamped with the
+and again when the change commits. It bumps the "viewed" version of everyone
+who sees that person's data on their own pages too (`viewers_of`: the
+clinicians a member shares with), so such a page checks one version, not one
+per person it shows. A fragment is stored stamped with the
 versions it depends on, read in the same round trip as the fragment and
 *before* its data, and is used only while they are all current. The cache is
 shared, so every app server stops using an old fragment at once, and a change
@@ -16,7 +19,7 @@ import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import models, transaction
@@ -43,6 +46,24 @@ def version_key(user_id: int) -> str:
     return f"{PREFIX}{user_id}"
 
 
+def viewed_key(viewer_id: int) -> str:
+    """The version of what others show this person: bumped whenever the data
+    of someone they see (`viewers_of`) changes."""
+    return f"{PREFIX}viewed:{viewer_id}"
+
+
+# Each finds who, besides themselves, sees the data of some people.
+_viewer_finders: list[Callable[[set[int]], Iterable[int | None]]] = []
+
+
+def viewers_of(find: Callable[[set[int]], Iterable[int | None]]) -> None:
+    """Register `find(user_ids)`: the people who see those people's data on
+    their own pages (for example the clinicians they share with now). Their
+    viewed versions are bumped with every change of those people's data."""
+    if find not in _viewer_finders:
+        _viewer_finders.append(find)
+
+
 def data_changed(*user_ids: int | None) -> None:
     """Bump these people's versions now, so this request's next page shows the
     change, and again when the transaction commits, so that a fragment another
@@ -54,7 +75,10 @@ def data_changed(*user_ids: int | None) -> None:
 
 
 def _bump(user_ids: set[int]) -> None:
-    cache.set_many({version_key(pk): uuid.uuid4().hex for pk in user_ids}, timeout=None)
+    keys = [version_key(pk) for pk in user_ids]
+    for find in _viewer_finders:
+        keys += [viewed_key(pk) for pk in set(find(user_ids)) if pk]
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
 
 
 def track(model: type[models.Model], *fields: str) -> None:
@@ -83,14 +107,16 @@ def track_m2m(through: type[models.Model], parent_fields: tuple[str, ...]) -> No
 @dataclass(frozen=True)
 class Fragment:
     """One person's cached fragment: `html` is what the cache holds if it was
-    rendered at the current `stamp` (the versions it depends on), else None."""
+    rendered at the current `stamp` (the versions it depends on), else None.
+    `data` is what the page needs besides (see `fragment`), kept with it."""
 
     key: str
     stamp: tuple[str, ...]
     html: str | None
+    data: Any = None
 
     def store(self, html: str) -> None:
-        cache.set(self.key, (self.stamp, html), FRAGMENT_SECONDS)
+        cache.set(self.key, (self.stamp, html, self.data), FRAGMENT_SECONDS)
 
 
 def fragment(
@@ -98,16 +124,21 @@ def fragment(
     viewer_id: int,
     *,
     key_parts: Iterable[str] = (),
-    others: Iterable[int] = (),
     version_keys: Iterable[str] = (),
     stamp_parts: Iterable[str] = (),
+    data: Callable[[], Any] | None = None,
+    fresh: Callable[[Any], bool] | None = None,
 ) -> Fragment:
     """The viewer's fragment `name`, looked up with every version it depends
-    on in one round trip: the viewer's, `others`' (people whose data it shows)
-    and `version_keys` (such as the catalogue's). The key holds the viewer, the
+    on in one round trip: the viewer's and `version_keys` (such as the
+    catalogue's, or the viewer's `viewed_key`). The key holds the viewer, the
     active language and time zone (they change how dates and words render),
     `key_parts` and the release (`code_version`); the stamp holds the versions
-    and `stamp_parts`."""
+    and `stamp_parts`.
+
+    With `data`, the page's other needs (`data()`, worked out after the
+    versions are read) are kept with the fragment and come back with it while
+    it holds; `fresh(data)` can end it sooner, for what time alone changes."""
     parts = [
         str(viewer_id),
         *key_parts,
@@ -116,12 +147,13 @@ def fragment(
         code_version(),
     ]
     key = f"fragment:{name}:{hashlib.sha256(chr(31).join(parts).encode()).hexdigest()}"
-    keys = [version_key(viewer_id), *map(version_key, others), *version_keys]
+    keys = [version_key(viewer_id), *version_keys]
     found = cache.get_many([*keys, key])
     cached = found.pop(key, None)
     stamp = (*_filled(keys, found), *stamp_parts)
-    html = cached[1] if cached is not None and cached[0] == stamp else None
-    return Fragment(key=key, stamp=stamp, html=html)
+    if cached is not None and cached[0] == stamp and (fresh is None or fresh(cached[2])):
+        return Fragment(key=key, stamp=stamp, html=cached[1], data=cached[2])
+    return Fragment(key=key, stamp=stamp, html=None, data=data() if data else None)
 
 
 def lazy_context(build: Callable[[], dict], names: Iterable[str]) -> dict[str, SimpleLazyObject]:

@@ -3,18 +3,21 @@ sees only their own cached page, a change shows at once, a stopped or expired
 share leaves the clinician's dashboard at once, and no cached fragment holds a
 CSRF token."""
 
+import contextlib
 import uuid
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from connectapp.lib import userdata
 from connectapp.lib.fragments import CSRF_PLACEHOLDER, indentation_drop
+from worksheets import services
 
 from ..conftest import sign_in
 from ..factories import (
@@ -35,8 +38,8 @@ DASHBOARD = reverse("clinician:dashboard")
 WORKSHEETS = reverse("worksheets:overview")
 
 
-def _fragments() -> dict[str, str]:
-    """Every cached per-person fragment, by key."""
+def _fragments() -> dict[str, tuple]:
+    """Every cached per-person fragment, by key: (stamp, html, data)."""
     keys = [key.split(":", 2)[-1] for key in cache._cache if ":fragment:" in key]  # locmem's store
     return cache.get_many(keys)
 
@@ -72,7 +75,9 @@ def test_a_new_release_never_shows_what_an_older_one_kept(member, member_client,
     member_client.get(PROGRESS)
     kept = _fragments()
     assert kept
-    cache.set_many({key: (stamp, "<p>Older markup</p>") for key, (stamp, _) in kept.items()})
+    cache.set_many(
+        {key: (stamp, "<p>Older markup</p>", data) for key, (stamp, _, data) in kept.items()}
+    )
     assert "Older markup" in member_client.get(PROGRESS).content.decode()
 
     monkeypatch.setattr(userdata, "code_version", lambda: "a-later-release")
@@ -101,7 +106,7 @@ def test_a_kept_part_is_stored_without_indentation(url, member, member_client):
     assert member_client.get(url).status_code == 200
     kept = _fragments()
     assert kept
-    for _, html in kept.values():
+    for _, html, _ in kept.values():
         assert "\n " not in html
 
 
@@ -132,7 +137,7 @@ def test_a_cached_fragment_holds_no_csrf_token_and_its_forms_still_post(member):
     client.get(MY)
     html = client.get(MY).content.decode()  # from the cache
 
-    cached = "".join(html for _, html in _fragments().values())
+    cached = "".join(html for _, html, _ in _fragments().values())
     assert CSRF_PLACEHOLDER in cached
     assert 'name="csrfmiddlewaretoken"' in cached
     token = html.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
@@ -226,3 +231,88 @@ def test_the_worksheets_page_shows_a_new_worksheet_at_once_and_only_to_its_owner
     theirs = other_client.get(WORKSHEETS).content.decode()
     assert "For my flatmates" in mine and "For my coach" in mine and "For my cousin" not in mine
     assert "For my cousin" in theirs and "For my coach" not in theirs
+
+
+def test_a_members_new_name_shows_on_their_clinicians_cached_dashboard(member, clinician):
+    make_share(member, clinician, statements=[make_statement(member, title="Letter")])
+    clinician_client = sign_in(Client(), clinician)
+    assert member.display_name in clinician_client.get(DASHBOARD).content.decode()
+
+    old_name = member.display_name
+    member.display_name = "Kit Marlowe"
+    member.save()
+
+    page = clinician_client.get(DASHBOARD).content.decode()
+    assert "Kit Marlowe" in page and old_name not in page
+
+
+def test_a_deleted_worksheet_leaves_the_cached_dashboard_at_once(member, clinician):
+    kept = make_statement(member, title="Letter to keep")
+    gone = make_statement(member, title="Letter to delete")
+    make_share(member, clinician, statements=[kept, gone])
+    clinician_client = sign_in(Client(), clinician)
+    assert "Letter to delete" in clinician_client.get(DASHBOARD).content.decode()
+
+    gone.worksheet.delete()  # the share's link to it goes by cascade, with no m2m signal
+
+    page = clinician_client.get(DASHBOARD).content.decode()
+    assert "Letter to delete" not in page and "Letter to keep" in page
+
+
+def test_a_members_change_bumps_the_viewed_version_of_their_clinicians_only(member):
+    sharing, stopped, unrelated = make_clinician(), make_clinician(), make_clinician()
+    make_share(member, sharing)
+    services.share_revoke(share=make_share(member, stopped))
+    before = {c.pk: cache.get(userdata.viewed_key(c.pk)) for c in (sharing, stopped, unrelated)}
+
+    make_log(owner=member)
+
+    after = {c.pk: cache.get(userdata.viewed_key(c.pk)) for c in (sharing, stopped, unrelated)}
+    assert after[sharing.pk] != before[sharing.pk]
+    assert after[stopped.pk] == before[stopped.pk]
+    assert after[unrelated.pk] == before[unrelated.pk]
+
+
+@contextlib.contextmanager
+def _cache_reads(monkeypatch):
+    """The cache reads (round trips, with Redis) made inside the block."""
+    reads: list[str] = []
+    depth = 0
+
+    def counting(name):
+        original = getattr(LocMemCache, name)
+
+        def counted(self, *args, **kwargs):
+            nonlocal depth
+            if not depth:  # locmem's get_many calls get for each key
+                reads.append(name)
+            depth += 1
+            try:
+                return original(self, *args, **kwargs)
+            finally:
+                depth -= 1
+
+        monkeypatch.setattr(LocMemCache, name, counted)
+
+    for name in ("get", "get_many"):
+        counting(name)
+    yield reads
+
+
+def test_a_kept_dashboard_reads_the_cache_as_seldom_as_a_members_kept_page(
+    member, member_client, clinician, monkeypatch
+):
+    for person in (member, make_member(display_name="Sam"), make_member(display_name="Ana")):
+        make_share(person, clinician, statements=[make_statement(person)])
+    clinician_client = sign_in(Client(), clinician)
+    clinician_client.get(DASHBOARD)  # kept from now on
+    member_client.get(WORKSHEETS)
+
+    with _cache_reads(monkeypatch) as reads:
+        assert clinician_client.get(DASHBOARD).status_code == 200
+    dashboard = list(reads)
+    with _cache_reads(monkeypatch) as reads:
+        assert member_client.get(WORKSHEETS).status_code == 200
+
+    # The session, the user, then the page: one read each, however many members.
+    assert len(dashboard) == len(reads) == 3

@@ -39,23 +39,28 @@ DASHBOARD_PAGE_SIZE = 20
 @never_cache
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The page's live shares and the verified profile are kept under the
-    clinician's data version (until the soonest share expires); the cards come
-    from a fragment kept under the clinician's and those members' versions. So
-    a stopped or expired share leaves the page at once, and any change of a
-    member's (or a read, a comment, a label of mine) shows at once."""
+    """A page of the members who share with me, as cards. The cards, the page
+    of live shares they come from and my verified profile are kept together
+    under my data version and my viewed version (which any change of a member
+    who shares with me bumps), until the soonest of the shares expires: one
+    round trip to the cache. So a stopped or expired share leaves the page at
+    once, and any change of a member's (or a read, a comment, a label of mine)
+    shows at once."""
     me = request.user
     clinician_role_check(me)  # the verified profile below may come from the cache
-    profile, page = _profile_and_page(me, request.GET.get("page"))
-    listed = list(page.object_list)
-    fragment = userdata.fragment(
-        "clinician-dashboard",
-        me.pk,
-        key_parts=[str(page.number)],
-        others=[owner_id for _, owner_id in listed],
-        stamp_parts=[str(page.paginator.num_pages), repr(listed)],
-    )
-    shares = SimpleLazyObject(lambda: _page_shares(me, [pk for pk, _ in listed]))
+    number = request.GET.get("page") or "1"
+    wanted = int(number) if number.isascii() and number.isdigit() and len(number) < 7 else 0
+    fragment = _dashboard_fragment(me, wanted) if wanted >= 1 else None
+    if fragment is None or (wanted > 1 and not fragment.data[1]):
+        # Past the end or not a number: Django's usual answer (the last page,
+        # or the first).
+        wanted = Paginator(_live_shares(me), DASHBOARD_PAGE_SIZE).get_page(number).number
+        fragment = _dashboard_fragment(me, wanted)
+    profile, rows, total, _soonest = fragment.data
+    paginator = Paginator([], DASHBOARD_PAGE_SIZE)
+    paginator.count = total
+    page = Page(rows, wanted, paginator)
+    shares = SimpleLazyObject(lambda: _page_shares(me, [pk for pk, _ in rows]))
     return render(
         request,
         "worksheets/clinician_dashboard.html",
@@ -63,27 +68,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _profile_and_page(me, number: str | None) -> tuple[ClinicianProfile, Page]:
-    """My verified profile (else 404) and one page of my live shares as
-    (pk, owner_id), with their count: kept under my data version (my profile
-    or a share starting, ending or changing bumps it) until the soonest of the
-    shares expires. A page number past the end or not a number gets Django's
-    usual answer (the last page, or the first)."""
-    text = number or "1"
-    wanted = int(text) if text.isascii() and text.isdigit() and len(text) < 7 else 0
-    if wanted >= 1:
-        profile, rows, total, _ = userdata.stamped(
-            f"clinician-dashboard-{wanted}",
-            me.pk,
-            functools.partial(_profile_and_rows, me, wanted),
-            fresh=lambda kept: kept[3] is None or timezone.now() < kept[3],
-        )
-        if rows or wanted == 1:
-            paginator = Paginator([], DASHBOARD_PAGE_SIZE)
-            paginator.count = total
-            return profile, Page(rows, wanted, paginator)
-    profile = _verified_profile(me)
-    return profile, Paginator(_live_shares(me), DASHBOARD_PAGE_SIZE).get_page(number)
+def _dashboard_fragment(me, number: int) -> userdata.Fragment:
+    return userdata.fragment(
+        "clinician-dashboard",
+        me.pk,
+        key_parts=[str(number)],
+        version_keys=[userdata.viewed_key(me.pk)],
+        data=functools.partial(_profile_and_rows, me, number),
+        fresh=lambda kept: kept[3] is None or timezone.now() < kept[3],
+    )
 
 
 def _verified_profile(me) -> ClinicianProfile:
@@ -102,12 +95,12 @@ def _live_shares(me):
 
 
 def _profile_and_rows(
-    me, wanted: int
+    me, number: int
 ) -> tuple[ClinicianProfile, list[tuple[int, int]], int, datetime | None]:
-    """My verified profile, (pk, owner_id) of page `wanted`, how many live
-    shares there are, and when the soonest of them expires."""
+    """My verified profile, (pk, owner_id) of page `number` of my live shares,
+    how many there are, and when the soonest of them expires."""
     profile = _verified_profile(me)
-    start = (wanted - 1) * DASHBOARD_PAGE_SIZE
+    start = (number - 1) * DASHBOARD_PAGE_SIZE
     counted = _live_shares(me).annotate(
         total=Window(Count("pk")), soonest=Window(Min("expires_at"))
     )
