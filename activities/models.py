@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from connectapp.lib.models import OwnedQuerySet
+from connectapp.lib.search import fold, folded_words
 from connectapp.lib.translation import (
     content_languages,
     localized,
@@ -32,6 +33,9 @@ RESERVED_SLUGS = frozenset(
 
 # Tags an activity body may use once its Markdown is rendered. Anything else is dropped.
 BODY_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4"}
+
+# The fields that search reads, in every language.
+SEARCHED_FIELDS = ("title", "summary", "body", "first_step", "keywords")
 
 MOOD_MIN = 0
 MOOD_MAX = 10
@@ -55,6 +59,11 @@ def render_markdown(text: str) -> str:
         url_schemes={"https", "http", "mailto", "tel", "sms"},
         link_rel="noopener noreferrer",
     )
+
+
+def searchable_text(values) -> str:
+    """The folded text that search reads, from the searched fields' values."""
+    return "\n".join(fold(value) for value in values if value)
 
 
 class Tag(models.Model):
@@ -98,16 +107,12 @@ class ActivityQuerySet(models.QuerySet):
         )
 
     def search(self, text: str) -> "ActivityQuerySet":
-        text = text.strip()
-        if not text:
-            return self
-        # Every language's text, whichever is active: a Spanish speaker may type
-        # an English word they saw, and an activity without Spanish yet still shows.
-        query = Q()
-        for name in ("title", "summary", "body", "first_step", "keywords"):
-            for language in content_languages():
-                query |= Q(**{f"{localized(name, language)}__icontains": text})
-        return self.filter(query)
+        """Activities whose text holds every word of `text`, in any order,
+        ignoring case and accents: "musica casa" finds "Música en casa"."""
+        queryset = self
+        for word in folded_words(text):
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
 
     def same_or_easier_than(self, activity: "Activity") -> "ActivityQuerySet":
         """Activities in the same quadrant as `activity`, or one that asks less:
@@ -144,6 +149,10 @@ class Activity(models.Model):
     )
     # `body` rendered and sanitised, once at save rather than on every page view.
     body_html = models.TextField(_("body as HTML"), editable=False, default="")
+    # Every language's searched fields, folded (connectapp.lib.search), at save:
+    # a Spanish speaker may type an English word they saw, and an activity
+    # without Spanish yet still shows.
+    search_text = models.TextField(_("search text"), editable=False, default="")
     first_step = models.CharField(
         _("tiny first step"),
         max_length=300,
@@ -211,20 +220,32 @@ class Activity(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        # Each language's body is rendered into that language's body_html.
-        for language in content_languages():
-            body = getattr(self, localized("body", language)) or ""
-            setattr(self, localized("body_html", language), render_markdown(body))
+        self.derive_fields()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             names = with_language_columns(Activity, update_fields)
             if names & with_language_columns(Activity, ["body"]):
                 names |= with_language_columns(Activity, ["body_html"])
+            if names & with_language_columns(Activity, SEARCHED_FIELDS):
+                names.add("search_text")
             kwargs["update_fields"] = names
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("activities:detail", args=[self.slug])
+
+    def derive_fields(self) -> None:
+        """Work out what is kept from the other fields at save, for code that
+        saves without save() (bulk_create): each language's body rendered into
+        its body_html, and the text that search reads."""
+        for language in content_languages():
+            body = getattr(self, localized("body", language)) or ""
+            setattr(self, localized("body_html", language), render_markdown(body))
+        self.search_text = searchable_text(
+            getattr(self, localized(name, language))
+            for name in SEARCHED_FIELDS
+            for language in content_languages()
+        )
 
     def shows_untranslated_text(self) -> bool:
         """Some of what the page shows has no text in the active language yet,

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from activities.models import Activity
+from tests.activities.admin_forms import activity_change_data
 from tests.factories import make_activity, make_kind
 
 pytestmark = pytest.mark.django_db
@@ -158,17 +159,7 @@ def test_saving_in_the_admin_records_who_changed_it(admin_user, admin_client):
     activity = make_activity(title="Old title")
     url = reverse("admin:activities_activity_change", args=[activity.pk])
     form = admin_client.get(url).context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None}
-    data.update(
-        {
-            "title_en": "New title",
-            "kinds": [],
-            "links-TOTAL_FORMS": "0",
-            "links-INITIAL_FORMS": "0",
-            "messages-TOTAL_FORMS": "0",
-            "messages-INITIAL_FORMS": "0",
-        }
-    )
+    data = activity_change_data(form, title_en="New title")
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     activity.refresh_from_db()

@@ -16,6 +16,7 @@ from activities.admin import ActivityResource
 from activities.models import Activity, ActivityLink, ReadyMessage, Tag
 from activities.services import suggestion_create
 from activities.starter import STARTER_ACTIVITIES
+from tests.activities.admin_forms import activity_change_data
 from tests.factories import make_activity, make_kind
 
 pytestmark = pytest.mark.django_db
@@ -175,17 +176,7 @@ def test_an_admins_spanish_edit_shows_at_once(
     )
     url = reverse("admin:activities_activity_change", args=[activity.pk])
     form = admin_client.get(url, **SPANISH).context["adminform"].form
-    data = {key: value for key, value in form.initial.items() if value is not None}
-    data.update(
-        {
-            "title_es": "Llama a alguien",
-            "kinds": [],
-            "links-TOTAL_FORMS": "0",
-            "links-INITIAL_FORMS": "0",
-            "messages-TOTAL_FORMS": "0",
-            "messages-INITIAL_FORMS": "0",
-        }
-    )
+    data = activity_change_data(form, title_es="Llama a alguien")
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(url, data, **SPANISH)
     assert response.status_code == 302, response.context["adminform"].form.errors

@@ -1,6 +1,9 @@
-"""Renaming the tag model keeps every tag and every activity's tags."""
+"""Migrations keep what was there: tags through a rename, content moved into
+languages, and searchable text for activities already in the catalogue."""
 
 import pytest
+
+from activities.models import Activity
 
 from ..migrations import migrate_to, migrate_to_latest
 
@@ -88,3 +91,19 @@ def test_keywords_in_two_languages_keep_the_keywords_as_english():
     new.get_model("activities", "Activity").objects.update(keywords="", keywords_en="lonely")
     old = migrate_to("activities", "0012_translated_labels")
     assert old.get_model("activities", "Activity").objects.get().keywords == "lonely"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_folded_search_text_is_filled_for_activities_already_there():
+    old = migrate_to("activities", "0014_copy_keywords_into_english")
+    old.get_model("activities", "Activity").objects.create(
+        title_en="Play music",
+        title_es="Pon música",
+        slug="music",
+        summary_en="Any song.",
+        keywords_es="canción",
+    )
+    migrate_to("activities", "0015_search_text_folded")
+    migrate_to_latest()
+    assert [a.slug for a in Activity.objects.search("cancion MUSICA")] == ["music"]
+    assert [a.slug for a in Activity.objects.search("song")] == ["music"]

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import SHARE_CODE_LIFETIME, ClinicianProfile, User, share_code_new
-from activities.models import Activity, ActivityLog, Tag, render_markdown
+from activities.models import Activity, ActivityLog, Tag
 from worksheets import registry
 from worksheets.models import NeedsStatement, Share, Worksheet
 
@@ -119,7 +119,6 @@ class Command(BaseCommand):
                     slug=f"bench-{n}",
                     summary=f"A {words[2]} idea about {words[3]}.",
                     body=body,
-                    body_html=render_markdown(body),
                     first_step=f"Think of one {words[1]}.",
                     setting=rng.choice(Activity.Setting.values),
                     effort=rng.choice(Activity.Effort.values),
@@ -127,6 +126,8 @@ class Command(BaseCommand):
                     order=200 + n,
                 )
             )
+        for row in rows:
+            row.derive_fields()  # bulk_create skips save()
         activities = Activity.objects.bulk_create(rows, batch_size=500)
         if kinds:
             through = Activity.kinds.through
