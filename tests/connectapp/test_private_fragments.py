@@ -246,6 +246,22 @@ def test_a_members_new_name_shows_on_their_clinicians_cached_dashboard(member, c
     assert "Kit Marlowe" in page and old_name not in page
 
 
+def test_a_renamed_member_moves_to_their_new_place_on_the_cached_dashboard(clinician):
+    ana, zoe = make_member(display_name="Ana"), make_member(display_name="Zoe")
+    for person in (ana, zoe):
+        make_share(person, clinician, statements=[make_statement(person)])
+    clinician_client = sign_in(Client(), clinician)
+    page = clinician_client.get(DASHBOARD).content.decode()
+    assert page.index("Ana") < page.index("Zoe")
+
+    ana.display_name = "Zuri"
+    ana.save()
+
+    page = clinician_client.get(DASHBOARD).content.decode()
+    assert "Ana" not in page
+    assert page.index("Zoe") < page.index("Zuri")
+
+
 def test_a_deleted_worksheet_leaves_the_cached_dashboard_at_once(member, clinician):
     kept = make_statement(member, title="Letter to keep")
     gone = make_statement(member, title="Letter to delete")
