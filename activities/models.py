@@ -61,8 +61,14 @@ def render_markdown(text: str) -> str:
     )
 
 
-def searchable_text(values) -> str:
-    """The folded text that search reads, from the searched fields' values."""
+def searchable_text(activity) -> str:
+    """The folded text that search reads: each searched field in every
+    language. `activity` may be a migration's historical model too."""
+    values = (
+        getattr(activity, localized(name, language))
+        for name in SEARCHED_FIELDS
+        for language in content_languages()
+    )
     return "\n".join(fold(value) for value in values if value)
 
 
@@ -241,11 +247,7 @@ class Activity(models.Model):
         for language in content_languages():
             body = getattr(self, localized("body", language)) or ""
             setattr(self, localized("body_html", language), render_markdown(body))
-        self.search_text = searchable_text(
-            getattr(self, localized(name, language))
-            for name in SEARCHED_FIELDS
-            for language in content_languages()
-        )
+        self.search_text = searchable_text(self)
 
     def shows_untranslated_text(self) -> bool:
         """Some of what the page shows has no text in the active language yet,

@@ -5,7 +5,8 @@ large bench data set (scripts/stack.py), signs in a member and a clinician,
 drives each page with wrk between two runs on /healthz, and prints one
 table from one run: each page's req/s as a ratio to the mean of the /healthz
 runs either side of it, so that a shared machine's drift during the run does
-not skew the ratios. Then the time of a needs-statement PDF. Stops everything it started.
+not skew the ratios. Then the time of a needs-statement PDF. Stops
+everything it started.
 docs/performance.md explains the numbers.
 
   BENCH_SECONDS   seconds of load per page (default 15)

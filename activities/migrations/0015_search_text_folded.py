@@ -6,15 +6,12 @@ from django.db import migrations, models
 
 
 def fill_search_text(apps, schema_editor):
-    # The functions, not copies: they are plain code with no model state.
-    from activities.models import SEARCHED_FIELDS, searchable_text
-    from connectapp.lib.translation import content_languages, localized
+    # The function, not a copy: it is plain code with no model state.
+    from activities.models import searchable_text
 
     Activity = apps.get_model("activities", "Activity")
-    columns = [localized(name, lang) for name in SEARCHED_FIELDS for lang in content_languages()]
-    for activity in Activity.objects.only("pk", *columns).iterator():
-        text = searchable_text(getattr(activity, column) for column in columns)
-        Activity.objects.filter(pk=activity.pk).update(search_text=text)
+    for activity in Activity.objects.iterator():
+        Activity.objects.filter(pk=activity.pk).update(search_text=searchable_text(activity))
 
 
 class Migration(migrations.Migration):
